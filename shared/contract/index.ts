@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './types';
+export * from './api';
+export * from './schemas';
+export * from './client';

@@ -1,0 +1,161 @@
+/**
+ * Data types shared by the backend, the engine process and the renderer. JSON only: no Date,
+ * Map or Buffer. Times are epoch milliseconds.
+ */
+
+/** Sampling settings for one generation. */
+export interface SamplingParams {
+  /** Softmax temperature; 0 means greedy. */
+  temperature: number;
+  /** Nucleus sampling; 1 disables it. */
+  topP: number;
+  /** Top-k sampling; 0 disables it. */
+  topK: number;
+  /** Min-p sampling; 0 disables it. */
+  minP: number;
+  /** Repetition penalty; 1 disables it. */
+  repeatPenalty: number;
+  /** Fixed seed for reproducible sampling; null picks a random one. */
+  seed: number | null;
+  /** Upper bound on generated tokens. */
+  maxTokens: number;
+}
+
+/**
+ * The Hermes model cards' generation settings: the cards' inference code calls
+ * `generate(max_new_tokens=750, temperature=0.8, repetition_penalty=1.1, do_sample=True)` and
+ * leaves top-k/top-p at transformers' defaults (50 / 1.0).
+ */
+export const HERMES_DEFAULT_SAMPLING: SamplingParams = {
+  temperature: 0.8,
+  topP: 1,
+  topK: 50,
+  minP: 0,
+  repeatPenalty: 1.1,
+  seed: null,
+  maxTokens: 750,
+};
+
+export type ChatRole = 'system' | 'user' | 'assistant' | 'tool';
+
+/** One turn of a conversation as the engine sees it. */
+export interface ChatTurn {
+  role: ChatRole;
+  content: string;
+}
+
+/** Why a generation ended. */
+export type StopReason = 'eos' | 'maxTokens' | 'abort' | 'error' | 'shutdown';
+
+/** Measured figures of one generation. */
+export interface GenerationStats {
+  /** Milliseconds from the request reaching the engine to the first generated token. */
+  ttftMs: number | null;
+  /** Generated tokens per second, measured from the first token to the last. */
+  tokensPerSecond: number | null;
+  /** Tokens in the prompt the model saw (the whole context before generation). */
+  promptTokens: number;
+  /** Prompt tokens that actually had to be evaluated (the rest came from the KV cache). */
+  evaluatedPromptTokens: number;
+  /** Tokens generated. */
+  completionTokens: number;
+  /** Wall time of the whole generation in milliseconds. */
+  durationMs: number;
+  stopReason: StopReason;
+}
+
+export type MessageStatus = 'complete' | 'streaming' | 'aborted' | 'error' | 'interrupted';
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  /** The message this one answers or follows; null for the first. Branches share a parent. */
+  parentId: string | null;
+  role: ChatRole;
+  content: string;
+  status: MessageStatus;
+  /** Error text when status is 'error' or 'interrupted'. */
+  error: string | null;
+  /** File name of the model that wrote an assistant message. */
+  model: string | null;
+  createdAt: number;
+  updatedAt: number;
+  stats: GenerationStats | null;
+}
+
+export interface Conversation {
+  id: string;
+  title: string;
+  systemPrompt: string;
+  /** Per-conversation overrides of the sampling defaults. */
+  sampling: Partial<SamplingParams>;
+  createdAt: number;
+  updatedAt: number;
+  /** The leaf of the branch currently shown; null for an empty conversation. */
+  activeLeafId: string | null;
+}
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  messageCount: number;
+  /** First characters of the last message, for the sidebar. */
+  preview: string;
+}
+
+export type ComputeBackend = 'cpu' | 'cuda' | 'vulkan' | 'metal';
+
+/** What the engine knows about a loaded model. */
+export interface LoadedModelInfo {
+  path: string;
+  /** File name, for display. */
+  name: string;
+  sizeBytes: number;
+  architecture: string | null;
+  /** Context size of the created context. */
+  contextSize: number;
+  /** Context length the model was trained with. */
+  trainContextSize: number | null;
+  parameterCount: number | null;
+  /** Name of the chat wrapper resolved from the model's template (e.g. "ChatML"). */
+  chatWrapper: string;
+  /** True when the GGUF carries a `tokenizer.chat_template.tool_use` template. */
+  hasToolUseTemplate: boolean;
+}
+
+export interface LoadModelOptions {
+  path: string;
+  /** Layers to offload to the GPU; 'auto' lets node-llama-cpp decide. */
+  gpuLayers?: number | 'auto' | 'max';
+  contextSize?: number | 'auto';
+  flashAttention?: boolean;
+  batchSize?: number;
+  /** Defaults to the machine's core count. */
+  threads?: number;
+}
+
+export type EngineState = 'stopped' | 'idle' | 'loading' | 'ready' | 'error';
+
+export interface MemoryUse {
+  /** Resident memory of the engine process. */
+  ramBytes: number;
+  /** VRAM in use on the device (0 on CPU). */
+  vramUsedBytes: number;
+  vramTotalBytes: number;
+}
+
+export interface EngineStatus {
+  state: EngineState;
+  backend: ComputeBackend | null;
+  /** GPU name(s) when a GPU backend is in use. */
+  gpuNames: string[];
+  threads: number;
+  model: LoadedModelInfo | null;
+  /** Layers actually offloaded for the loaded model. */
+  gpuLayers: number;
+  memory: MemoryUse | null;
+  /** The last load or crash error, shown until the next successful load. */
+  lastError: { code: string; message: string } | null;
+}

@@ -1,0 +1,5 @@
+export * from './wire';
+export * from './types';
+export * from './RpcServer';
+export * from './RpcClient';
+export * from './transports';
