@@ -1,0 +1,54 @@
+import type { Clock } from './clock';
+import { ConversationRepository } from './ConversationRepository';
+import { migrate } from './migrate';
+import type { Migration, MigrationResult } from './migrate';
+import { MessageRepository } from './MessageRepository';
+import { openDatabase } from './openDatabase';
+import type { OpenDatabaseOptions, SqliteDatabase } from './openDatabase';
+import { SettingsRepository } from './SettingsRepository';
+
+export interface StoreOptions extends OpenDatabaseOptions {
+  /** The database file; its folder is created when missing. */
+  file: string;
+  now?: Clock;
+  /** Replaces the built-in migrations; for tests of upgrade paths. */
+  migrations?: readonly Migration[];
+}
+
+/** One open, migrated database with its repositories. */
+export class Store {
+  readonly db: SqliteDatabase;
+  readonly migration: MigrationResult;
+  readonly conversations: ConversationRepository;
+  readonly messages: MessageRepository;
+  readonly settings: SettingsRepository;
+
+  constructor(options: StoreOptions) {
+    this.db = openDatabase(options.file, options);
+    try {
+      this.migration = migrate(this.db, options.migrations);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+    const repositoryOptions = options.now ? { now: options.now } : {};
+    this.conversations = new ConversationRepository(this.db, repositoryOptions);
+    this.messages = new MessageRepository(this.db, repositoryOptions);
+    this.settings = new SettingsRepository(this.db, repositoryOptions);
+  }
+
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
+  /** Closes the connection; safe to call twice. */
+  close(): void {
+    if (!this.db.open) return;
+    try {
+      // SQLite recommends this before closing a long-lived connection to refresh planner stats.
+      this.db.pragma('optimize');
+    } finally {
+      this.db.close();
+    }
+  }
+}

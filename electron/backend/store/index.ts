@@ -1,0 +1,13 @@
+export { openDatabase, DEFAULT_BUSY_TIMEOUT_MS } from './openDatabase';
+export type { OpenDatabaseOptions, SqliteDatabase } from './openDatabase';
+export { migrate, getUserVersion } from './migrate';
+export type { Migration, MigrationResult } from './migrate';
+export { MIGRATIONS, LATEST_SCHEMA_VERSION } from './migrations';
+export type { Clock, RepositoryOptions } from './clock';
+export { ConversationRepository, DEFAULT_CONVERSATION_TITLE } from './ConversationRepository';
+export type { ConversationPatch, CreateConversationInput } from './ConversationRepository';
+export { MessageRepository, INTERRUPTED_ERROR } from './MessageRepository';
+export type { InsertMessageInput, MessagePatch } from './MessageRepository';
+export { SettingsRepository } from './SettingsRepository';
+export { Store } from './Store';
+export type { StoreOptions } from './Store';
