@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { TalariaError } from '../../../shared/contract/errors';
+import type {
+  ChatTurn,
+  EngineStatus,
+  GenerationStats,
+  LoadModelOptions,
+  SamplingParams,
+} from '../../../shared/contract/types';
+import { RpcClient } from '../../../shared/rpc/RpcClient';
+import type { Transport } from '../../../shared/rpc/wire';
+import type { EngineEvents, EngineMethods } from './engineProtocol';
+
+/** A started engine child process, however it was spawned (fork or utilityProcess). */
+export interface EngineProcessHandle {
+  transport: Transport;
+  /** OS process id, for diagnostics and crash tests. */
+  pid: number | undefined;
+  onExit(listener: (exit: { code: number | null; signal: string | null }) => void): void;
+  kill(): void;
+}
+
+export type SpawnEngine = () => EngineProcessHandle;
+
+export interface EngineHostOptions {
+  spawn: SpawnEngine;
+  /** Called whenever the status changes (load, unload, crash, restart). */
+  onStatus?: (status: EngineStatus) => void;
+}
+
+export interface GenerateCallbacks {
+  onText: (text: string, tokens: number) => void;
+  signal?: AbortSignal;
+}
+
+const STOPPED: EngineStatus = {
+  state: 'stopped',
+  backend: null,
+  gpuNames: [],
+  threads: 0,
+  model: null,
+  gpuLayers: 0,
+  memory: null,
+  lastError: null,
+};
+
+interface Running {
+  client: RpcClient<EngineMethods, EngineEvents>;
+  handle: EngineProcessHandle;
+}
+
+/**
+ * The backend's side of the engine process: starts it on demand, forwards requests, and turns
+ * a dead process into a coded error plus a fresh process on the next request.
+ */
+export class EngineHost {
+  private running: Running | null = null;
+  private current: EngineStatus = STOPPED;
+  private activity: string | null = null;
+  private readonly textListeners = new Map<string, (text: string, tokens: number) => void>();
+  private disposed = false;
+
+  constructor(private readonly options: EngineHostOptions) {}
+
+  get status(): EngineStatus {
+    return this.current;
+  }
+
+  async refreshStatus(): Promise<EngineStatus> {
+    if (!this.running) return this.current;
+    const status = await this.call('status', {}, 'reading the engine status');
+    this.setStatus({ ...status, lastError: status.model ? null : this.current.lastError });
+    return this.current;
+  }
+
+  async load(options: LoadModelOptions): Promise<EngineStatus> {
+    this.setStatus({ ...this.current, state: 'loading', lastError: null });
+    const name = options.path.split(/[\\/]/).pop() ?? options.path;
+    try {
+      await this.call('load', options, `loading ${name}`);
+    } catch (error) {
+      const shape =
+        error instanceof TalariaError ? error : new TalariaError('LOAD_FAILED', String(error));
+      const base = this.running ? await this.safeStatus() : STOPPED;
+      this.setStatus({ ...base, lastError: { code: shape.code, message: shape.message } });
+      throw shape;
+    }
+    return this.refreshStatus();
+  }
+
+  async unload(): Promise<EngineStatus> {
+    if (!this.running) return this.current;
+    await this.call('unload', {}, 'unloading the model');
+    return this.refreshStatus();
+  }
+
+  async generate(
+    messages: ChatTurn[],
+    sampling: SamplingParams,
+    callbacks: GenerateCallbacks,
+  ): Promise<{ text: string; stats: GenerationStats }> {
+    if (!this.current.model) {
+      throw new TalariaError('NO_MODEL_LOADED', 'No model is loaded. Load a GGUF model first.');
+    }
+    const requestId = randomUUID();
+    this.textListeners.set(requestId, callbacks.onText);
+    try {
+      return await this.call('generate', { requestId, messages, sampling }, 'generating', {
+        signal: callbacks.signal,
+      });
+    } finally {
+      this.textListeners.delete(requestId);
+    }
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const running = this.running;
+    this.running = null;
+    if (!running) return;
+    running.client.close();
+    running.handle.kill();
+  }
+
+  private async safeStatus(): Promise<EngineStatus> {
+    try {
+      return await this.call('status', {}, 'reading the engine status');
+    } catch {
+      return this.current;
+    }
+  }
+
+  private async call<K extends keyof EngineMethods & string>(
+    method: K,
+    params: EngineMethods[K]['params'],
+    activity: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<EngineMethods[K]['result']> {
+    const { client } = this.ensureRunning();
+    this.activity = activity;
+    try {
+      return await client.request(method, params, options);
+    } catch (error) {
+      if (error instanceof TalariaError && error.code === 'TRANSPORT_CLOSED') {
+        throw new TalariaError('ENGINE_CRASHED', this.crashMessage(activity), {
+          exit: this.lastExit,
+        });
+      }
+      throw error;
+    }
+  }
+
+  private lastExit: { code: number | null; signal: string | null } | null = null;
+
+  private crashMessage(activity: string): string {
+    const how = this.lastExit?.signal
+      ? `was killed by ${this.lastExit.signal}`
+      : `exited with code ${this.lastExit?.code ?? 'unknown'}`;
+    return (
+      `The engine process ${how} while ${activity}. ` +
+      'If this happened while loading, the model file is probably malformed or unsupported. ' +
+      'Talaria is still running; the engine restarts on the next request.'
+    );
+  }
+
+  private ensureRunning(): Running {
+    if (this.disposed) throw new TalariaError('ENGINE_CRASHED', 'The engine has been shut down.');
+    if (this.running) return this.running;
+    const handle = this.options.spawn();
+    const client = new RpcClient<EngineMethods, EngineEvents>(handle.transport);
+    client.on('text', ({ requestId, text, tokens }) => {
+      this.textListeners.get(requestId)?.(text, tokens);
+    });
+    const running: Running = { client, handle };
+    handle.onExit((exit) => {
+      if (this.running !== running) return;
+      this.lastExit = exit;
+      this.running = null;
+      client.close();
+      if (this.disposed) return;
+      this.setStatus({
+        ...STOPPED,
+        lastError: { code: 'ENGINE_CRASHED', message: this.crashMessage(this.activity ?? 'idle') },
+      });
+    });
+    this.running = running;
+    return running;
+  }
+
+  private setStatus(status: EngineStatus): void {
+    this.current = status;
+    this.options.onStatus?.(status);
+  }
+}
