@@ -1,0 +1,16 @@
+export { expandMacros } from './macros';
+export type { MacroContext } from './macros';
+export { seededRandom } from './random';
+export type { RandomSource } from './random';
+export type { DateFormatOptions } from './dates';
+export { activateLorebook, DEFAULT_SCAN_DEPTH } from './activateLorebook';
+export { compileKey, parseRegexLiteral } from './keyMatcher';
+export type { CompiledKey, KeyMatcher, KeyMatchOptions } from './keyMatcher';
+export type * from './lorebookTypes';
+export { parseExampleDialogues } from './exampleDialogues';
+export type { ExampleDialogueBlock } from './exampleDialogues';
+export { greetings } from './greetings';
+export type { CharacterInput } from './cardData';
+export { assemblePrompt } from './assemblePrompt';
+export { DEFAULT_GENERATION_PROMPT } from './buildSections';
+export type * from './promptTypes';
