@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { APP_VERSION } from '../backend/version';
+import { entryPaths } from './entryPaths';
+import { serve } from './serve';
+
+const USAGE = `Talaria ${APP_VERSION} — a chat studio for the Nous Research Hermes models
+
+Usage:
+  talaria serve [--port N] [--data-dir DIR] [--model FILE.gguf]
+      Run the app headless on http://127.0.0.1 (the printed URL carries a secret token).
+
+Options:
+  --data-dir DIR   where conversations and models live (default: TALARIA_DATA_DIR or the
+                   desktop app's data folder)
+  -h, --help       show this help
+  -v, --version    print the version`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '-h' || command === '--help' || command === 'help') {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  if (command === '-v' || command === '--version') {
+    console.log(APP_VERSION);
+    return 0;
+  }
+  if (command === 'serve') {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        model: { type: 'string' },
+      },
+      strict: true,
+    });
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      console.error(`Invalid --port: ${values.port}`);
+      return 2;
+    }
+    await serve(
+      { port, dataDir: values['data-dir'], model: values.model },
+      entryPaths(import.meta.url),
+    );
+    return -1;
+  }
+  console.error(`Unknown command "${command}".\n\n${USAGE}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
