@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { cachedTheme, resolvedTheme } from '../features/settings/settingsStore';
+import { applyTheme, systemTheme, useSystemTheme } from '../features/settings/useSystemTheme';
+import { connect } from '../transport/connect';
+import { bootstrap } from './bootstrap';
+import { ConnectionScreen } from './ConnectionScreen';
+import { Shell } from './Shell';
+import { createStores, StoresContext, type Stores } from './stores';
+import { wireEvents } from './wireEvents';
+
+type Phase =
+  { kind: 'connecting' } | { kind: 'failed'; message: string } | { kind: 'ready'; stores: Stores };
+
+function ThemedShell({ stores, connectionLost }: { stores: Stores; connectionLost: boolean }) {
+  const theme = useStore(stores.settings, resolvedTheme);
+  const system = useSystemTheme();
+  useEffect(() => stores.settings.getState().setSystemTheme(system), [stores, system]);
+  useEffect(() => applyTheme(theme), [theme]);
+  return (
+    <StoresContext value={stores}>
+      <Shell connectionLost={connectionLost} />
+    </StoresContext>
+  );
+}
+
+export function App() {
+  const [phase, setPhase] = useState<Phase>({ kind: 'connecting' });
+  const [connectionLost, setConnectionLost] = useState(false);
+
+  useEffect(() => {
+    applyTheme(cachedTheme() ?? systemTheme());
+    let cancelled = false;
+    let dispose = (): void => undefined;
+    connect()
+      .then(async (client) => {
+        if (cancelled) return client.close();
+        const stores = createStores(client, systemTheme());
+        const offEvents = wireEvents(stores);
+        const offClose = client.onClose(() => setConnectionLost(true));
+        dispose = () => {
+          offEvents();
+          offClose();
+          client.close();
+        };
+        await bootstrap(stores);
+        if (!cancelled) setPhase({ kind: 'ready', stores });
+      })
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        setPhase({
+          kind: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        });
+      });
+    return () => {
+      cancelled = true;
+      dispose();
+    };
+  }, []);
+
+  if (phase.kind !== 'ready') {
+    return <ConnectionScreen error={phase.kind === 'failed' ? phase.message : null} />;
+  }
+  return <ThemedShell stores={phase.stores} connectionLost={connectionLost} />;
+}

@@ -1,0 +1,64 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { TalariaClient } from '../../../shared/contract/client';
+import { createChatStore, type ChatState, type ChatStore } from '../features/chat/chatStore';
+import {
+  createConversationsStore,
+  type ConversationsState,
+  type ConversationsStore,
+} from '../features/conversations/conversationsStore';
+import {
+  createModelsStore,
+  type ModelsState,
+  type ModelsStore,
+} from '../features/models/modelsStore';
+import {
+  createSettingsStore,
+  type SettingsState,
+  type SettingsStore,
+  type Theme,
+} from '../features/settings/settingsStore';
+
+export interface Stores {
+  client: TalariaClient;
+  conversations: ConversationsStore;
+  chat: ChatStore;
+  models: ModelsStore;
+  settings: SettingsStore;
+}
+
+/** The composition root of the renderer: one set of stores per connection. */
+export function createStores(client: TalariaClient, systemTheme: Theme): Stores {
+  const conversations = createConversationsStore(client);
+  return {
+    client,
+    conversations,
+    chat: createChatStore(client, conversations),
+    models: createModelsStore(client),
+    settings: createSettingsStore(client, systemTheme),
+  };
+}
+
+export const StoresContext = createContext<Stores | null>(null);
+
+export function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('useStores must be used inside <StoresContext>');
+  return stores;
+}
+
+export function useChat<T>(selector: (state: ChatState) => T): T {
+  return useStore(useStores().chat, selector);
+}
+
+export function useConversations<T>(selector: (state: ConversationsState) => T): T {
+  return useStore(useStores().conversations, selector);
+}
+
+export function useModels<T>(selector: (state: ModelsState) => T): T {
+  return useStore(useStores().models, selector);
+}
+
+export function useSettings<T>(selector: (state: SettingsState) => T): T {
+  return useStore(useStores().settings, selector);
+}

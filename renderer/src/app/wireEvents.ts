@@ -1,0 +1,23 @@
+import type { Stores } from './stores';
+
+/** Routes the backend's events into the stores; returns the unsubscribe function. */
+export function wireEvents(stores: Stores): () => void {
+  const { client, chat, conversations, models } = stores;
+  let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  const offs = [
+    client.on('chat.delta', (data) => chat.getState().receive({ kind: 'delta', data })),
+    client.on('chat.done', (data) => chat.getState().receive({ kind: 'done', data })),
+    client.on('chat.error', (data) => chat.getState().receive({ kind: 'error', data })),
+    client.on('engine.status', (status) => models.getState().setStatus(status)),
+    client.on('conversations.changed', ({ id, deleted }) => {
+      if (deleted) chat.getState().conversationDeleted(id);
+      // Several changes often come together (create, then auto-title): refresh once.
+      if (refreshTimer) clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(() => void conversations.getState().refresh(), 50);
+    }),
+  ];
+  return () => {
+    if (refreshTimer) clearTimeout(refreshTimer);
+    for (const off of offs) off();
+  };
+}
