@@ -1,0 +1,163 @@
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { getLlama, LlamaChat, resolveChatWrapper } from 'node-llama-cpp';
+import { WebSocket } from 'ws';
+import { ensureBenchModel, ensureTinyModel } from '../scripts/testing/testModels';
+import { createTalariaClient } from '../shared/contract/client';
+import { createWebSocketTransport, type WebSocketLike } from '../shared/rpc/transports';
+import { startHarness } from '../electron/testing/backendHarness';
+import { fmt, median } from './stats';
+
+interface Run {
+  ttftMs: number;
+  tokensPerSecond: number;
+  tokens: number;
+}
+
+const PROMPTS = [
+  'Explain how a lighthouse lens focuses light.',
+  'Write a short poem about the sea at night.',
+  'List three facts about the planet Mars.',
+  'Describe the smell of rain in a forest.',
+  'What makes a good cup of tea?',
+];
+
+/** Bare node-llama-cpp in this process: the ceiling the app can reach. */
+async function bare(modelPath: string, prompts: string[], maxTokens: number): Promise<Run[]> {
+  const llama = await getLlama({ gpu: 'auto', maxThreads: 0 });
+  const model = await llama.loadModel({ modelPath });
+  const context = await model.createContext({
+    contextSize: { max: 8192 },
+    threads: availableParallelism(),
+  });
+  const chat = new LlamaChat({
+    contextSequence: context.getSequence(),
+    chatWrapper: resolveChatWrapper(model),
+  });
+  const runs: Run[] = [];
+  for (const prompt of prompts) {
+    const started = performance.now();
+    let first = 0;
+    let last = 0;
+    let tokens = 0;
+    await chat.generateResponse(
+      [
+        { type: 'user', text: prompt },
+        { type: 'model', response: [] },
+      ],
+      {
+        temperature: 0,
+        maxTokens,
+        repeatPenalty: false,
+        onToken: (t) => {
+          const now = performance.now();
+          if (!first) first = now;
+          last = now;
+          tokens += t.length;
+        },
+      },
+    );
+    runs.push({
+      ttftMs: first - started,
+      tokensPerSecond: tokens > 1 ? ((tokens - 1) * 1000) / (last - first) : 0,
+      tokens,
+    });
+  }
+  chat.dispose();
+  await context.dispose();
+  await model.dispose();
+  await llama.dispose();
+  return runs;
+}
+
+/** The real backend + engine process + host, measured by a WebSocket client as the UI sees it. */
+async function viaHost(modelPath: string, prompts: string[], maxTokens: number): Promise<Run[]> {
+  const harness = await startHarness('websocket');
+  const host = harness.host!;
+  const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc?token=${host.token}`);
+  await new Promise((ok) => socket.once('open', ok));
+  const client = createTalariaClient(createWebSocketTransport(socket as unknown as WebSocketLike));
+  await client.request('engine.load', { path: modelPath });
+  const runs: Run[] = [];
+  for (const prompt of prompts) {
+    const conversation = await client.request('conversations.create', {});
+    await client.request('conversations.update', {
+      id: conversation.id,
+      sampling: { temperature: 0, maxTokens, repeatPenalty: 1 },
+    });
+    let first = 0;
+    let last = 0;
+    let firstTokens = 0;
+    let tokens = 0;
+    const finished = new Promise<void>((ok) => {
+      const offDone = client.on('chat.done', (d) => {
+        if (d.conversationId !== conversation.id) return;
+        offDone();
+        offDelta();
+        ok();
+      });
+      const offDelta = client.on('chat.delta', (d) => {
+        if (d.conversationId !== conversation.id) return;
+        const now = performance.now();
+        if (!first) {
+          first = now;
+          firstTokens = d.tokens;
+        }
+        last = now;
+        tokens = d.tokens;
+      });
+    });
+    const started = performance.now();
+    await client.request('chat.send', { conversationId: conversation.id, content: prompt });
+    await finished;
+    const span = last - first;
+    runs.push({
+      ttftMs: first - started,
+      tokensPerSecond: span > 0 ? ((tokens - firstTokens) * 1000) / span : 0,
+      tokens,
+    });
+  }
+  client.close();
+  await harness.close({ removeData: true });
+  return runs;
+}
+
+function summary(label: string, runs: Run[]): { ttft: number; tps: number } {
+  const ttft = median(runs.map((r) => r.ttftMs));
+  const tps = median(runs.map((r) => r.tokensPerSecond));
+  console.log(
+    `${label.padEnd(26)} TTFT median ${fmt(ttft, 1).padStart(8)} ms   ` +
+      `${fmt(tps).padStart(8)} tok/s   (${runs.map((r) => `${r.tokens} tok`).join(', ')})`,
+  );
+  return { ttft, tps };
+}
+
+export async function run(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      model: { type: 'string' },
+      shape: { type: 'string', default: '3b' },
+      'max-tokens': { type: 'string', default: '64' },
+      runs: { type: 'string', default: '4' },
+    },
+  });
+  const maxTokens = Number(values['max-tokens']);
+  const count = Math.max(1, Math.min(PROMPTS.length - 1, Number(values.runs)));
+  console.log(`Preparing the model (${values.model ?? values.shape})…`);
+  const modelPath =
+    values.model ?? (values.shape === 'tiny' ? await ensureTinyModel() : await ensureBenchModel());
+  // The first prompt of each side is a warm-up and is not counted.
+  const prompts = PROMPTS.slice(0, count + 1);
+  console.log(
+    `Model ${modelPath}\n${count} measured runs per side, ${maxTokens} tokens, greedy, ${availableParallelism()} threads\n`,
+  );
+  const bareRuns = (await bare(modelPath, prompts, maxTokens)).slice(1);
+  const hostRuns = (await viaHost(modelPath, prompts, maxTokens)).slice(1);
+  const a = summary('bare node-llama-cpp', bareRuns);
+  const b = summary('host over WebSocket', hostRuns);
+  console.log(
+    `\nthroughput ratio (host / bare): ${fmt(b.tps / a.tps, 3)}   (goal >= 0.98)\n` +
+      `TTFT overhead: ${fmt(b.ttft - a.ttft, 1)} ms   (goal <= 15 ms)`,
+  );
+}

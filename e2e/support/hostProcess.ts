@@ -1,0 +1,51 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export interface RunningHost {
+  url: string;
+  process: ChildProcess;
+  output(): string;
+  /** SIGTERM and wait for the graceful exit. */
+  stop(): Promise<number | null>;
+}
+
+const CLI = resolve(import.meta.dirname, '../../out/main/cli.js');
+
+/** Starts the real built host (`talaria serve`) and waits for the URL it prints. */
+export async function startHost(args: {
+  dataDir: string;
+  model?: string;
+  waitForModel?: boolean;
+}): Promise<RunningHost> {
+  const argv = [CLI, 'serve', '--port', '0', '--data-dir', args.dataDir];
+  if (args.model) argv.push('--model', args.model);
+  const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const url = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`host did not start:\n${log}`)), 30_000);
+    const check = (): void => {
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(log);
+      const ready =
+        !args.model || args.waitForModel === false || /Model loaded|Could not load/.test(log);
+      if (match?.[1] && ready) {
+        clearTimeout(timer);
+        ok(match[1]);
+      }
+    };
+    child.stdout.on('data', check);
+    child.once('exit', (code) => fail(new Error(`host exited with ${code}:\n${log}`)));
+  });
+  return {
+    url,
+    process: child,
+    output: () => log,
+    stop: () =>
+      new Promise((ok) => {
+        if (child.exitCode !== null) return ok(child.exitCode);
+        child.once('exit', (code) => ok(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
