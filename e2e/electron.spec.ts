@@ -19,7 +19,7 @@ test.describe('desktop app (Electron)', () => {
     });
     const page = await app.firstWindow();
     const isolated = await page.evaluate(() => {
-      const w = window as unknown as Record<string, unknown>;
+      const w = globalThis as unknown as Record<string, unknown>;
       return {
         hasRequire: 'require' in w,
         hasProcess: 'process' in w,

@@ -12,7 +12,12 @@ const sampling = z
     topK: z.number().int().min(0).max(10_000),
     minP: z.number().min(0).max(1),
     repeatPenalty: z.number().min(0.5).max(3),
-    seed: z.number().int().min(0).max(2 ** 32 - 1).nullable(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .nullable(),
     maxTokens: z.number().int().min(1).max(1_000_000),
   })
   .partial()
@@ -25,7 +30,10 @@ export const apiSchemas = {
   'settings.set': z.object({ key: z.string().min(1).max(200), value: z.unknown() }).strict(),
   'conversations.list': empty,
   'conversations.create': z
-    .object({ title: z.string().max(500).optional(), systemPrompt: z.string().max(200_000).optional() })
+    .object({
+      title: z.string().max(500).optional(),
+      systemPrompt: z.string().max(200_000).optional(),
+    })
     .strict(),
   'conversations.get': z.object({ id }).strict(),
   'conversations.rename': z.object({ id, title: z.string().trim().min(1).max(500) }).strict(),

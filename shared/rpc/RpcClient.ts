@@ -140,7 +140,9 @@ export class RpcClient<M extends MethodMap, E extends EventMap> {
     this.closed = true;
     this.offMessage();
     this.offClose();
-    this.failAll(new TalariaError('TRANSPORT_CLOSED', 'The connection closed before an answer came.'));
+    this.failAll(
+      new TalariaError('TRANSPORT_CLOSED', 'The connection closed before an answer came.'),
+    );
     for (const listener of [...this.closeListeners]) listener();
   }
 }

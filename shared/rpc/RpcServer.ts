@@ -59,7 +59,8 @@ export class RpcServer<M extends MethodMap, E extends EventMap> {
       connection.inflight.get(message.id)?.abort();
       return;
     }
-    if (message.t === 'req') void this.dispatch(connection, message.id, message.method, message.params);
+    if (message.t === 'req')
+      void this.dispatch(connection, message.id, message.method, message.params);
   }
 
   private async dispatch(
@@ -99,9 +100,13 @@ export class RpcServer<M extends MethodMap, E extends EventMap> {
       const issues = parsed.error.issues.map(
         (i) => `${i.path.length ? i.path.join('.') : 'params'}: ${i.message}`,
       );
-      throw new TalariaError('INVALID_INPUT', `Invalid request to ${method}: ${issues.join('; ')}`, {
-        issues,
-      });
+      throw new TalariaError(
+        'INVALID_INPUT',
+        `Invalid request to ${method}: ${issues.join('; ')}`,
+        {
+          issues,
+        },
+      );
     }
     return this.options.handlers[key](parsed.data, ctx);
   }

@@ -35,7 +35,8 @@ async function failure(promise: Promise<unknown>): Promise<TalariaError> {
     () => null,
     (error: unknown) => error,
   );
-  if (!(outcome instanceof TalariaError)) throw new Error(`expected a TalariaError, got ${String(outcome)}`);
+  if (!(outcome instanceof TalariaError))
+    throw new Error(`expected a TalariaError, got ${String(outcome)}`);
   return outcome;
 }
 
@@ -63,14 +64,24 @@ function makeServer(internal: unknown[] = []) {
   });
 }
 
-type Pair = { server: RpcServer<Methods, Events>; client: RpcClient<Methods, Events>; internal: unknown[]; cleanup: () => Promise<void> };
+type Pair = {
+  server: RpcServer<Methods, Events>;
+  client: RpcClient<Methods, Events>;
+  internal: unknown[];
+  cleanup: () => Promise<void>;
+};
 
 async function memoryPair(): Promise<Pair> {
   const internal: unknown[] = [];
   const server = makeServer(internal);
   const [a, b] = createMemoryTransportPair();
   server.attach(a);
-  return { server, client: new RpcClient<Methods, Events>(b), internal, cleanup: async () => b.close() };
+  return {
+    server,
+    client: new RpcClient<Methods, Events>(b),
+    internal,
+    cleanup: async () => b.close(),
+  };
 }
 
 async function wsPair(): Promise<Pair> {
@@ -78,7 +89,9 @@ async function wsPair(): Promise<Pair> {
   const server = makeServer(internal);
   const http = createServer();
   const wss = new WebSocketServer({ server: http });
-  wss.on('connection', (ws) => server.attach(createWebSocketTransport(ws as unknown as WebSocketLike)));
+  wss.on('connection', (ws) =>
+    server.attach(createWebSocketTransport(ws as unknown as WebSocketLike)),
+  );
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
   const port = (http.address() as AddressInfo).port;
   const socket = new WebSocket(`ws://127.0.0.1:${port}`);
@@ -118,7 +131,10 @@ describe.each([
 
   it('answers unknown methods with UNKNOWN_METHOD', async () => {
     pair = await make();
-    const loose = pair.client as unknown as RpcClient<{ nope: { params: object; result: unknown } }, Events>;
+    const loose = pair.client as unknown as RpcClient<
+      { nope: { params: object; result: unknown } },
+      Events
+    >;
     const error = await failure(loose.request('nope', {}));
     expect(error.code).toBe('UNKNOWN_METHOD');
   });
@@ -134,7 +150,11 @@ describe.each([
   it('keeps coded errors with their details', async () => {
     pair = await make();
     const error = await failure(pair.client.request('coded', {}));
-    expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'No such thing.', details: { id: 'x' } });
+    expect(error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No such thing.',
+      details: { id: 'x' },
+    });
   });
 
   it('cancels a request through its AbortSignal', async () => {
@@ -158,7 +178,9 @@ describe.each([
     const pending = pair.client.request('wait', { ms: 5000 });
     pair.client.close();
     await expect(pending).rejects.toMatchObject({ code: 'TRANSPORT_CLOSED' });
-    await expect(pair.client.request('add', { a: 1, b: 2 })).rejects.toMatchObject({ code: 'TRANSPORT_CLOSED' });
+    await expect(pair.client.request('add', { a: 1, b: 2 })).rejects.toMatchObject({
+      code: 'TRANSPORT_CLOSED',
+    });
   });
 });
 

@@ -13,11 +13,7 @@ export type CancelMessage = { t: 'cancel'; id: number };
 
 /** Everything that travels on a transport. JSON only, so IPC, WebSocket and fork behave alike. */
 export type WireMessage =
-  | HelloMessage
-  | RequestMessage
-  | ResponseMessage
-  | EventMessage
-  | CancelMessage;
+  HelloMessage | RequestMessage | ResponseMessage | EventMessage | CancelMessage;
 
 /**
  * A bidirectional message pipe. Implementations: in-memory pair, WebSocket (browser and `ws`),
