@@ -3,8 +3,22 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import type { Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The React dev server injects an inline refresh preamble that the production CSP forbids;
+ * allow inline scripts in `npm run dev` only. Built files keep `script-src 'self'`.
+ */
+function devCsp(): Plugin {
+  return {
+    name: 'talaria-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -35,9 +49,10 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react(), tailwindcss()],
+    plugins: [react(), tailwindcss(), devCsp()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      minify: true,
       rollupOptions: { input: resolve(root, 'renderer/index.html') },
     },
   },

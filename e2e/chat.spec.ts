@@ -71,6 +71,32 @@ test.describe('chat on the real host, engine and store', () => {
     await shot(page, 'chat-after-restart');
   });
 
+  test('a killed host keeps the question and what the model had written', async ({ page }) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'talaria-e2e-'));
+    const model = await ensureStreamingModel();
+    host = await startHost({ dataDir, model });
+    await page.goto(host.url);
+    await expect(page.getByTestId('status-model')).toContainText('streaming', { timeout: 30_000 });
+    await page.getByTestId('composer').fill('Tell me everything about tides.');
+    await page.getByTestId('composer').press('Enter');
+    const reply = page.locator('[data-testid="message"][data-role="assistant"]').last();
+    await expect(reply).toHaveAttribute('data-status', 'streaming');
+    await expect(reply.getByTestId('message-content')).not.toBeEmpty();
+    // The backend saves streaming text about once a second; give it two checkpoints.
+    await page.waitForTimeout(2_500);
+    await host.kill();
+    await expect(page.getByTestId('connection-lost')).toBeVisible();
+
+    host = await startHost({ dataDir, model });
+    await page.goto(host.url);
+    await page.locator('[data-testid="conversation-item"]').first().click();
+    await expect(page.locator('[data-testid="message"][data-role="user"]')).toContainText('tides');
+    const saved = page.locator('[data-testid="message"][data-role="assistant"]').last();
+    await expect(saved).toHaveAttribute('data-status', 'interrupted');
+    expect((await saved.getByTestId('message-content').innerText()).length).toBeGreaterThan(0);
+    await shot(page, 'chat-after-kill');
+  });
+
   test('light theme and model picker look right', async ({ page }) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'talaria-e2e-'));
     host = await startHost({ dataDir });

@@ -7,6 +7,8 @@ export interface RunningHost {
   output(): string;
   /** SIGTERM and wait for the graceful exit. */
   stop(): Promise<number | null>;
+  /** SIGKILL (a crash or power cut as far as the app can tell) and wait for the exit. */
+  kill(): Promise<void>;
 }
 
 const CLI = resolve(import.meta.dirname, '../../out/main/cli.js');
@@ -41,6 +43,12 @@ export async function startHost(args: {
     url,
     process: child,
     output: () => log,
+    kill: () =>
+      new Promise((ok) => {
+        if (child.exitCode !== null || child.signalCode !== null) return ok();
+        child.once('exit', () => ok());
+        child.kill('SIGKILL');
+      }),
     stop: () =>
       new Promise((ok) => {
         if (child.exitCode !== null) return ok(child.exitCode);

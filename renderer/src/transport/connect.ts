@@ -1,5 +1,5 @@
-import { createTalariaClient, type TalariaClient } from '../../../shared/contract';
-import { createPortTransport, createWebSocketTransport } from '../../../shared/rpc';
+import { createTalariaClient, type TalariaClient } from '../../../shared/contract/client';
+import { createPortTransport, createWebSocketTransport } from '../../../shared/rpc/transports';
 
 /** What the Electron preload exposes on `window.talaria`: one send/onMessage pair. */
 export interface TalariaBridge {
