@@ -13,8 +13,15 @@ describe('host restart', () => {
       const c = await first.client.request('conversations.create', {});
       const texts: string[] = [];
       first.client.on('chat.delta', (d) => texts.push(d.text));
-      const start = await first.client.request('chat.send', { conversationId: c.id, content: 'Talk until I leave' });
-      await nextEvent(first.client, 'chat.delta', (d) => d.streamId === start.streamId && d.seq >= 3);
+      const start = await first.client.request('chat.send', {
+        conversationId: c.id,
+        content: 'Talk until I leave',
+      });
+      await nextEvent(
+        first.client,
+        'chat.delta',
+        (d) => d.streamId === start.streamId && d.seq >= 3,
+      );
       await first.close();
 
       const second = await startHarness('websocket', { dataDir });
