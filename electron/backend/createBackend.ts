@@ -1,15 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo, TalariaEvents, TalariaMethods } from '../../shared/contract/api';
-import { TalariaError } from '../../shared/contract/errors';
 import { apiSchemas } from '../../shared/contract/schemas';
 import { RpcServer } from '../../shared/rpc/RpcServer';
 import type { Handlers } from '../../shared/rpc/types';
 import { ChatService } from './chat/ChatService';
 import { EngineHost, type SpawnEngine } from './engine/EngineHost';
+import type { BackendContext } from './handlers/context';
+import { createCoreHandlers, rememberRecentModel } from './handlers/coreHandlers';
 import { Store } from './store';
-import { browse } from './system/browse';
 
 export interface BackendOptions {
   dataDir: string;
@@ -31,12 +30,11 @@ export interface Backend {
   dispose(): Promise<void>;
 }
 
-const RECENT_KEY = 'models.recent';
-
 /** The only composition root: builds every service and releases them in reverse order. */
 export function createBackend(options: BackendOptions): Backend {
   mkdirSync(options.dataDir, { recursive: true });
   const store = new Store({ file: join(options.dataDir, 'talaria.db') });
+  // Replies that were streaming when the last run died keep their text, marked interrupted.
   store.messages.markInterrupted();
 
   // The server is created after the services it routes to, so events go through this forwarder.
@@ -49,97 +47,20 @@ export function createBackend(options: BackendOptions): Backend {
     onStatus: (status) => emit('engine.status', status),
   });
   const chat = new ChatService({ store, engine, emit, batchIntervalMs: options.batchIntervalMs });
-
-  const rememberModel = (path: string): void => {
-    const recent = store.settings.get<string[]>(RECENT_KEY, []).filter((p) => p !== path);
-    store.settings.set(RECENT_KEY, [path, ...recent].slice(0, 10));
-  };
-
-  const conversationOrThrow = (id: string) => {
-    const conversation = store.conversations.get(id);
-    if (!conversation) throw new TalariaError('NOT_FOUND', 'That conversation does not exist.');
-    return conversation;
+  const ctx: BackendContext = {
+    dataDir: options.dataDir,
+    shell: options.shell,
+    version: options.version,
+    store,
+    engine,
+    chat,
+    emit,
+    openModelDialog: options.openModelDialog,
   };
 
   const handlers: Handlers<TalariaMethods> = {
-    'app.info': async () => ({
-      version: options.version,
-      shell: options.shell,
-      dataDir: options.dataDir,
-      platform: process.platform,
-      nativeDialogs: Boolean(options.openModelDialog),
-      recentModels: store.settings.get<string[]>(RECENT_KEY, []),
-      homeDir: homedir(),
-    }),
-    'settings.get': async ({ key }) => ({ value: store.settings.get<unknown>(key, null) }),
-    'settings.set': async ({ key, value }) => {
-      store.settings.set(key, value);
-      return { ok: true };
-    },
-    'conversations.list': async () => ({ conversations: store.conversations.list() }),
-    'conversations.create': async (params) => {
-      const conversation = store.conversations.create(params);
-      emit('conversations.changed', { id: conversation.id });
-      return conversation;
-    },
-    'conversations.get': async ({ id }) => ({
-      conversation: conversationOrThrow(id),
-      messages: store.messages.activePath(id),
-    }),
-    'conversations.rename': async ({ id, title }) => {
-      conversationOrThrow(id);
-      store.conversations.rename(id, title);
-      emit('conversations.changed', { id });
-      return conversationOrThrow(id);
-    },
-    'conversations.update': async ({ id, systemPrompt, sampling }) => {
-      conversationOrThrow(id);
-      store.conversations.update(id, { systemPrompt, sampling });
-      emit('conversations.changed', { id });
-      return conversationOrThrow(id);
-    },
-    'conversations.delete': async ({ id }) => {
-      conversationOrThrow(id);
-      await chat.stopConversation(id);
-      store.conversations.delete(id);
-      emit('conversations.changed', { id, deleted: true });
-      return { ok: true };
-    },
-    'chat.send': async ({ conversationId, content }) => chat.send(conversationId, content),
-    'chat.regenerate': async ({ conversationId }) => chat.regenerate(conversationId),
-    'chat.stop': async ({ streamId }) => ({ stopped: chat.stop(streamId) }),
-    'chat.attach': async ({ streamId }) => chat.attach(streamId),
-    'chat.active': async () => ({ streams: chat.active() }),
-    'engine.status': async () => engine.refreshStatus(),
-    'engine.load': async ({ path, contextSize, gpuLayers }) => {
-      if (chat.active().length > 0) {
-        throw new TalariaError(
-          'BUSY',
-          'Stop the reply being written before loading another model.',
-        );
-      }
-      const status = await engine.load({ path, contextSize, gpuLayers });
-      rememberModel(path);
-      return status;
-    },
-    'engine.unload': async () => {
-      if (chat.active().length > 0) {
-        throw new TalariaError('BUSY', 'Stop the reply being written before unloading the model.');
-      }
-      return engine.unload();
-    },
-    'system.browse': async ({ path }) => browse(path ?? homedir()),
-    'system.openModelDialog': async () => {
-      if (!options.openModelDialog) {
-        throw new TalariaError(
-          'UNSUPPORTED',
-          'Native file dialogs exist only in the desktop app; browse or paste a path instead.',
-        );
-      }
-      return { path: await options.openModelDialog() };
-    },
+    ...createCoreHandlers(ctx),
   };
-
   server = new RpcServer<TalariaMethods, TalariaEvents>({
     handlers,
     schemas: apiSchemas,
@@ -151,7 +72,7 @@ export function createBackend(options: BackendOptions): Backend {
     server,
     async loadModel(path) {
       await engine.load({ path });
-      rememberModel(path);
+      rememberRecentModel(ctx, path);
     },
     async dispose() {
       if (disposed) return;

@@ -59,11 +59,8 @@ export interface StreamSnapshot {
   done: boolean;
 }
 
-/**
- * The Talaria API. Every method takes one object and returns a Promise of its result; each is
- * validated at run time by {@link apiSchemas}. Errors carry an {@link ErrorCode}.
- */
-export type TalariaMethods = {
+/** The core of the API: app, settings, conversations, chat streaming, engine and files. */
+export type CoreMethods = {
   /** App version, shell, data dir and what the shell can do. */
   'app.info': { params: Record<string, never>; result: AppInfo };
   /** Reads one setting (JSON value) or the fallback. */
@@ -149,8 +146,8 @@ export interface ChatErrorEvent {
   seq: number;
 }
 
-/** Events pushed by the backend to every client. */
-export type TalariaEvents = {
+/** Events of the core API. */
+export type CoreEvents = {
   'chat.delta': ChatDeltaEvent;
   'chat.done': ChatDoneEvent;
   'chat.error': ChatErrorEvent;
@@ -158,6 +155,16 @@ export type TalariaEvents = {
   /** A conversation was created, renamed, updated or deleted elsewhere. */
   'conversations.changed': { id: string; deleted?: boolean };
 };
+
+/**
+ * The Talaria API: the core plus one method map per feature (each in its own file here).
+ * Every method takes one object and returns a Promise of its result; each is validated at run
+ * time by `apiSchemas`. Errors carry an `ErrorCode`.
+ */
+export type TalariaMethods = CoreMethods;
+
+/** Events pushed by the backend to every client. */
+export type TalariaEvents = CoreEvents;
 
 export type MethodName = keyof TalariaMethods;
 export type EventName = keyof TalariaEvents;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ParamSchemas } from '../rpc/types';
-import type { MethodName, TalariaMethods } from './api';
+import type { CoreMethods, MethodName, TalariaMethods } from './api';
 
 const id = z.string().min(1).max(200);
 const empty = z.object({}).strict();
@@ -23,8 +23,8 @@ const sampling = z
   .partial()
   .strict();
 
-/** Run-time validation of every method's params (the server rejects anything else). */
-export const apiSchemas = {
+/** Run-time validation of the core methods' params. */
+export const coreSchemas = {
   'app.info': empty,
   'settings.get': z.object({ key: z.string().min(1).max(200) }).strict(),
   'settings.set': z.object({ key: z.string().min(1).max(200), value: z.unknown() }).strict(),
@@ -59,6 +59,11 @@ export const apiSchemas = {
   'engine.unload': empty,
   'system.browse': z.object({ path: z.string().max(4096).optional() }).strict(),
   'system.openModelDialog': empty,
+} satisfies { [K in keyof CoreMethods]: z.ZodType };
+
+/** Run-time validation of every method's params (the server rejects anything else). */
+export const apiSchemas = {
+  ...coreSchemas,
 } satisfies { [K in MethodName]: z.ZodType } as unknown as ParamSchemas<TalariaMethods>;
 
 export const samplingSchema = sampling;
