@@ -5,7 +5,7 @@ import { WebSocket } from 'ws';
 import { ensureBenchModel, ensureTinyModel } from '../scripts/testing/testModels';
 import { createTalariaClient } from '../shared/contract/client';
 import { createWebSocketTransport, type WebSocketLike } from '../shared/rpc/transports';
-import { startHarness } from '../electron/testing/backendHarness';
+import { sourceEngineSpawner, startHarness } from '../electron/testing/backendHarness';
 import { fmt, median } from './stats';
 
 interface Run {
@@ -22,104 +22,112 @@ const PROMPTS = [
   'What makes a good cup of tea?',
 ];
 
+interface Side {
+  generate(prompt: string): Promise<Run>;
+  close(): Promise<void>;
+}
+
 /** Bare node-llama-cpp in this process: the ceiling the app can reach. */
-async function bare(modelPath: string, prompts: string[], maxTokens: number): Promise<Run[]> {
+async function openBare(modelPath: string, maxTokens: number, threads: number): Promise<Side> {
   const llama = await getLlama({ gpu: 'auto', maxThreads: 0 });
   const model = await llama.loadModel({ modelPath });
-  const context = await model.createContext({
-    contextSize: { max: 8192 },
-    threads: availableParallelism(),
-  });
+  const context = await model.createContext({ contextSize: { max: 8192 }, threads });
   const chat = new LlamaChat({
     contextSequence: context.getSequence(),
     chatWrapper: resolveChatWrapper(model),
   });
-  const runs: Run[] = [];
-  for (const prompt of prompts) {
-    const started = performance.now();
-    let first = 0;
-    let last = 0;
-    let tokens = 0;
-    await chat.generateResponse(
-      [
-        { type: 'user', text: prompt },
-        { type: 'model', response: [] },
-      ],
-      {
-        temperature: 0,
-        maxTokens,
-        repeatPenalty: false,
-        onToken: (t) => {
-          const now = performance.now();
-          if (!first) first = now;
-          last = now;
-          tokens += t.length;
+  return {
+    async generate(prompt) {
+      const started = performance.now();
+      let first = 0;
+      let last = 0;
+      let tokens = 0;
+      await chat.generateResponse(
+        [
+          { type: 'user', text: prompt },
+          { type: 'model', response: [] },
+        ],
+        {
+          temperature: 0,
+          maxTokens,
+          repeatPenalty: false,
+          onToken: (t) => {
+            const now = performance.now();
+            if (!first) first = now;
+            last = now;
+            tokens += t.length;
+          },
         },
-      },
-    );
-    runs.push({
-      ttftMs: first - started,
-      tokensPerSecond: tokens > 1 ? ((tokens - 1) * 1000) / (last - first) : 0,
-      tokens,
-    });
-  }
-  chat.dispose();
-  await context.dispose();
-  await model.dispose();
-  await llama.dispose();
-  return runs;
+      );
+      return {
+        ttftMs: first - started,
+        tokensPerSecond: tokens > 1 ? ((tokens - 1) * 1000) / (last - first) : 0,
+        tokens,
+      };
+    },
+    async close() {
+      chat.dispose();
+      await context.dispose();
+      await model.dispose();
+      await llama.dispose();
+    },
+  };
 }
 
 /** The real backend + engine process + host, measured by a WebSocket client as the UI sees it. */
-async function viaHost(modelPath: string, prompts: string[], maxTokens: number): Promise<Run[]> {
-  const harness = await startHarness('websocket');
+async function openHost(modelPath: string, maxTokens: number, threads: number): Promise<Side> {
+  const harness = await startHarness('websocket', {
+    spawnEngine: sourceEngineSpawner({ TALARIA_THREADS: String(threads) }),
+  });
   const host = harness.host!;
   const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc?token=${host.token}`);
   await new Promise((ok) => socket.once('open', ok));
   const client = createTalariaClient(createWebSocketTransport(socket as unknown as WebSocketLike));
   await client.request('engine.load', { path: modelPath });
-  const runs: Run[] = [];
-  for (const prompt of prompts) {
-    const conversation = await client.request('conversations.create', {});
-    await client.request('conversations.update', {
-      id: conversation.id,
-      sampling: { temperature: 0, maxTokens, repeatPenalty: 1 },
-    });
-    let first = 0;
-    let last = 0;
-    let firstTokens = 0;
-    let tokens = 0;
-    const finished = new Promise<void>((ok) => {
-      const offDone = client.on('chat.done', (d) => {
-        if (d.conversationId !== conversation.id) return;
-        offDone();
-        offDelta();
-        ok();
+  return {
+    async generate(prompt) {
+      const conversation = await client.request('conversations.create', {});
+      await client.request('conversations.update', {
+        id: conversation.id,
+        sampling: { temperature: 0, maxTokens, repeatPenalty: 1 },
       });
-      const offDelta = client.on('chat.delta', (d) => {
-        if (d.conversationId !== conversation.id) return;
-        const now = performance.now();
-        if (!first) {
-          first = now;
-          firstTokens = d.tokens;
-        }
-        last = now;
-        tokens = d.tokens;
+      let first = 0;
+      let last = 0;
+      let firstTokens = 0;
+      let tokens = 0;
+      const finished = new Promise<void>((ok) => {
+        const offDone = client.on('chat.done', (d) => {
+          if (d.conversationId !== conversation.id) return;
+          offDone();
+          offDelta();
+          ok();
+        });
+        const offDelta = client.on('chat.delta', (d) => {
+          if (d.conversationId !== conversation.id) return;
+          const now = performance.now();
+          if (!first) {
+            first = now;
+            firstTokens = d.tokens;
+          }
+          last = now;
+          tokens = d.tokens;
+        });
       });
-    });
-    const started = performance.now();
-    await client.request('chat.send', { conversationId: conversation.id, content: prompt });
-    await finished;
-    const span = last - first;
-    runs.push({
-      ttftMs: first - started,
-      tokensPerSecond: span > 0 ? ((tokens - firstTokens) * 1000) / span : 0,
-      tokens,
-    });
-  }
-  client.close();
-  await harness.close({ removeData: true });
-  return runs;
+      const started = performance.now();
+      await client.request('chat.send', { conversationId: conversation.id, content: prompt });
+      await finished;
+      const span = last - first;
+      return {
+        ttftMs: first - started,
+        tokensPerSecond: span > 0 ? ((tokens - firstTokens) * 1000) / span : 0,
+        tokens,
+      };
+    },
+    async close() {
+      client.close();
+      await harness.close({ removeData: true });
+    },
+  };
 }
 
 function summary(label: string, runs: Run[]): { ttft: number; tps: number } {
@@ -140,20 +148,35 @@ export async function run(args: string[]): Promise<void> {
       shape: { type: 'string', default: '3b' },
       'max-tokens': { type: 'string', default: '64' },
       runs: { type: 'string', default: '4' },
+      threads: { type: 'string', default: String(availableParallelism()) },
     },
   });
   const maxTokens = Number(values['max-tokens']);
+  const threads = Number(values.threads);
   const count = Math.max(1, Math.min(PROMPTS.length - 1, Number(values.runs)));
   console.log(`Preparing the model (${values.model ?? values.shape})…`);
   const modelPath =
     values.model ?? (values.shape === 'tiny' ? await ensureTinyModel() : await ensureBenchModel());
-  // The first prompt of each side is a warm-up and is not counted.
+  // The first prompt is a warm-up for both sides and is not counted.
   const prompts = PROMPTS.slice(0, count + 1);
   console.log(
-    `Model ${modelPath}\n${count} measured runs per side, ${maxTokens} tokens, greedy, ${availableParallelism()} threads\n`,
+    `Model ${modelPath}\n${count} measured runs per side, ${maxTokens} tokens, greedy, ${threads} threads on both sides\n`,
   );
-  const bareRuns = (await bare(modelPath, prompts, maxTokens)).slice(1);
-  const hostRuns = (await viaHost(modelPath, prompts, maxTokens)).slice(1);
+  // Both sides stay loaded and take turns, so drifting machine load hits them alike.
+  const bareSide = await openBare(modelPath, maxTokens, threads);
+  const hostSide = await openHost(modelPath, maxTokens, threads);
+  const bareRuns: Run[] = [];
+  const hostRuns: Run[] = [];
+  for (const [i, prompt] of prompts.entries()) {
+    const a = await bareSide.generate(prompt);
+    const b = await hostSide.generate(prompt);
+    if (i > 0) {
+      bareRuns.push(a);
+      hostRuns.push(b);
+    }
+  }
+  await hostSide.close();
+  await bareSide.close();
   const a = summary('bare node-llama-cpp', bareRuns);
   const b = summary('host over WebSocket', hostRuns);
   console.log(
