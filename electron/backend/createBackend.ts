@@ -21,6 +21,8 @@ export interface BackendOptions {
   log?: (message: string, error?: unknown) => void;
   /** Delta batching interval (ms); tests and benches may change it. */
   batchIntervalMs?: number;
+  /** better-sqlite3 addon for this runtime (the Electron shell passes its ABI build). */
+  sqliteBinding?: string;
 }
 
 export interface Backend {
@@ -33,7 +35,10 @@ export interface Backend {
 /** The only composition root: builds every service and releases them in reverse order. */
 export function createBackend(options: BackendOptions): Backend {
   mkdirSync(options.dataDir, { recursive: true });
-  const store = new Store({ file: join(options.dataDir, 'talaria.db') });
+  const store = new Store({
+    file: join(options.dataDir, 'talaria.db'),
+    nativeBinding: options.sqliteBinding,
+  });
   // Replies that were streaming when the last run died keep their text, marked interrupted.
   store.messages.markInterrupted();
 

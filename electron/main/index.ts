@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -87,8 +88,11 @@ async function start(): Promise<void> {
   await app.whenReady();
   hardenSession();
   const dataDir = cliDataDir() ?? process.env.TALARIA_DATA_DIR ?? app.getPath('userData');
+  // `npm start` places an Electron-ABI build of better-sqlite3 here (scripts/electronNative.ts).
+  const sqliteBinding = join(here, '../native/better_sqlite3.node');
   const backend = createBackend({
     dataDir,
+    sqliteBinding: existsSync(sqliteBinding) ? sqliteBinding : undefined,
     shell: 'electron',
     version: APP_VERSION,
     spawnEngine: createUtilityEngineSpawner(join(here, 'engine.js')),

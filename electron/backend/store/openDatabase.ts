@@ -7,6 +7,11 @@ export type SqliteDatabase = Database.Database;
 export interface OpenDatabaseOptions {
   /** How long a statement waits for another connection's lock before failing. */
   busyTimeoutMs?: number;
+  /**
+   * Path of a better-sqlite3 addon built for this runtime. Electron needs its own ABI build
+   * (better-sqlite3 is not N-API), while node_modules holds the one plain Node uses.
+   */
+  nativeBinding?: string;
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
@@ -23,7 +28,10 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   if (!isInMemory(file)) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 
-  const db = new Database(file, { timeout: busyTimeoutMs });
+  const db = new Database(file, {
+    timeout: busyTimeoutMs,
+    ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
+  });
   try {
     // WAL lets the renderer's reads proceed while a streamed message is being written.
     db.pragma('journal_mode = WAL');
