@@ -11,7 +11,9 @@ import {
 } from './index';
 import { replacePngTextChunks } from './png';
 
-const SERAPHINA = new Uint8Array(readFileSync('/work/shared/reference/cards/seraphina-v2.png'));
+const SERAPHINA = new Uint8Array(
+  readFileSync(new URL('./fixtures/seraphina-v2.png', import.meta.url)),
+);
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const json = (value: unknown): Uint8Array => utf8(JSON.stringify(value));
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');

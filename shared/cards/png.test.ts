@@ -10,7 +10,9 @@ import {
   type PngChunk,
 } from './png';
 
-const SERAPHINA = new Uint8Array(readFileSync('/work/shared/reference/cards/seraphina-v2.png'));
+const SERAPHINA = new Uint8Array(
+  readFileSync(new URL('./fixtures/seraphina-v2.png', import.meta.url)),
+);
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 function chunk(type: string, data: Uint8Array): Buffer {

@@ -5,7 +5,7 @@ import { renderHermesPrompt } from '../hermes';
 import { activateLorebook, assemblePrompt, greetings } from './index';
 
 const card = readCharacterCard(
-  new Uint8Array(readFileSync('/work/shared/reference/cards/seraphina-v2.png')),
+  new Uint8Array(readFileSync(new URL('../cards/fixtures/seraphina-v2.png', import.meta.url))),
 );
 const countTokens = (text: string): number =>
   (text.match(/<\|[a-z_]+\|>|\w+|[^\s\w]/g) ?? []).length;
