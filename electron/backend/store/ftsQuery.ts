@@ -7,6 +7,17 @@ export const MAX_QUERY_TERMS = 16;
 // everything else as a separator. A term without any of them would be an empty phrase.
 const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u;
 
+/**
+ * A one-character prefix ("t*") matches nearly every message and would merge thousands of
+ * posting lists; such a star is ignored and the character searched as a word.
+ */
+export const MIN_PREFIX_CHARS = 2;
+
+function lastTokenLength(text: string): number {
+  const tokens = text.split(/[^\p{L}\p{N}\p{Co}]+/u).filter(Boolean);
+  return Array.from(tokens.at(-1) ?? '').length;
+}
+
 interface Term {
   text: string;
   prefix: boolean;
@@ -42,7 +53,9 @@ export function toFtsQuery(input: string): string | null {
     // Inside an FTS5 string a double quote is written twice; none survive splitTerms, but the
     // escape keeps this safe if that ever changes.
     const quoted = `"${term.text.replaceAll('"', '""')}"`;
-    parts.push(term.prefix ? `${quoted}*` : quoted);
+    parts.push(
+      term.prefix && lastTokenLength(term.text) >= MIN_PREFIX_CHARS ? `${quoted}*` : quoted,
+    );
     if (parts.length === MAX_QUERY_TERMS) break;
   }
   return parts.length > 0 ? parts.join(' ') : null;

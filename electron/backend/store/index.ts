@@ -11,3 +11,19 @@ export type { InsertMessageInput, MessagePatch } from './MessageRepository';
 export { SettingsRepository } from './SettingsRepository';
 export { Store } from './Store';
 export type { StoreOptions } from './Store';
+export type {
+  ConversationListItem,
+  ConversationPage,
+  ListPageOptions,
+} from './ConversationRepository';
+export {
+  SearchRepository,
+  DEFAULT_SEARCH_LIMIT,
+  MAX_SEARCH_LIMIT,
+  MAX_SEARCH_OFFSET,
+  RELEVANCE_WINDOW,
+} from './SearchRepository';
+export type { SearchHit, SearchOptions } from './SearchRepository';
+export { toFtsQuery } from './ftsQuery';
+export { TransferRepository } from './TransferRepository';
+export type { TransferRepositoryOptions } from './TransferRepository';

@@ -29,11 +29,14 @@ function withDb<T>(file: string, fn: (db: SqliteDatabase) => T): T {
   }
 }
 
-const addPinned: Migration = {
-  version: 2,
-  name: 'pinned conversations',
+// The runner is tested with a made-up migration one past the real list.
+const NEXT = LATEST_SCHEMA_VERSION + 1;
+
+const addArchived: Migration = {
+  version: NEXT,
+  name: 'archived conversations',
   up(db) {
-    db.exec('ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0');
+    db.exec('ALTER TABLE conversations ADD COLUMN archived INTEGER NOT NULL DEFAULT 0');
   },
 };
 
@@ -41,13 +44,19 @@ describe('migrate', () => {
   const tempDir = useTempDir();
   const dbFile = () => path.join(tempDir(), 'talaria.db');
 
-  it('builds the v1 schema from an empty database', () => {
+  it('builds the current schema from an empty database', () => {
     withDb(dbFile(), (db) => {
       expect(getUserVersion(db)).toBe(0);
       const result = migrate(db);
-      expect(result).toEqual({ from: 0, to: LATEST_SCHEMA_VERSION, applied: ['initial schema'] });
-      expect(getUserVersion(db)).toBe(1);
-      expect(tableNames(db)).toEqual(['conversations', 'message_stats', 'messages', 'settings']);
+      expect(result).toEqual({
+        from: 0,
+        to: LATEST_SCHEMA_VERSION,
+        applied: MIGRATIONS.map((m) => m.name),
+      });
+      expect(getUserVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+      expect(tableNames(db)).toEqual(
+        expect.arrayContaining(['conversations', 'message_stats', 'messages', 'settings']),
+      );
       expect(columnNames(db, 'messages')).toEqual([
         'id',
         'conversation_id',
@@ -75,7 +84,11 @@ describe('migrate', () => {
     first.close();
     const second = new Store({ file: dbFile() });
     try {
-      expect(second.migration).toEqual({ from: 1, to: 1, applied: [] });
+      expect(second.migration).toEqual({
+        from: LATEST_SCHEMA_VERSION,
+        to: LATEST_SCHEMA_VERSION,
+        applied: [],
+      });
       expect(second.conversations.get(id)?.title).toBe('kept');
     } finally {
       second.close();
@@ -88,18 +101,22 @@ describe('migrate', () => {
     v1.close();
 
     withDb(dbFile(), (db) => {
-      const result = migrate(db, [...MIGRATIONS, addPinned]);
-      expect(result).toEqual({ from: 1, to: 2, applied: ['pinned conversations'] });
-      expect(db.prepare('SELECT title, pinned FROM conversations WHERE id = ?').get(id)).toEqual({
+      const result = migrate(db, [...MIGRATIONS, addArchived]);
+      expect(result).toEqual({
+        from: LATEST_SCHEMA_VERSION,
+        to: NEXT,
+        applied: ['archived conversations'],
+      });
+      expect(db.prepare('SELECT title, archived FROM conversations WHERE id = ?').get(id)).toEqual({
         title: 'from v1',
-        pinned: 0,
+        archived: 0,
       });
     });
   });
 
   it('refuses a database created by a newer Talaria and leaves it untouched', () => {
     withDb(dbFile(), (db) => {
-      migrate(db, [...MIGRATIONS, addPinned]);
+      migrate(db, [...MIGRATIONS, addArchived]);
     });
     let caught: unknown;
     try {
@@ -111,12 +128,12 @@ describe('migrate', () => {
     expect((caught as TalariaError).code).toBe('INTERNAL');
     expect((caught as TalariaError).message).toMatch(/created by a newer Talaria/);
     // The failed Store released the file and did not downgrade it.
-    withDb(dbFile(), (db) => expect(getUserVersion(db)).toBe(2));
+    withDb(dbFile(), (db) => expect(getUserVersion(db)).toBe(NEXT));
   });
 
   it('rolls a failing migration back and leaves user_version at the last good version', () => {
     const broken: Migration = {
-      version: 2,
+      version: NEXT,
       name: 'broken',
       up(db) {
         db.exec('CREATE TABLE half_done (x)');
@@ -125,27 +142,27 @@ describe('migrate', () => {
     };
     withDb(dbFile(), (db) => {
       expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow(
-        /migration 2 \(broken\) failed: no such table: no_such_table/,
+        `migration ${NEXT} (broken) failed: no such table: no_such_table`,
       );
-      expect(getUserVersion(db)).toBe(1);
+      expect(getUserVersion(db)).toBe(LATEST_SCHEMA_VERSION);
       expect(tableNames(db)).not.toContain('half_done');
       // The fixed release then upgrades the same file normally.
-      expect(migrate(db, [...MIGRATIONS, addPinned]).to).toBe(2);
+      expect(migrate(db, [...MIGRATIONS, addArchived]).to).toBe(NEXT);
     });
   });
 
   it('keeps the versions that did apply when a later one fails', () => {
     const failing: Migration = {
-      version: 3,
+      version: NEXT + 1,
       name: 'fails',
       up() {
         throw new Error('boom');
       },
     };
     withDb(dbFile(), (db) => {
-      expect(() => migrate(db, [...MIGRATIONS, addPinned, failing])).toThrow(TalariaError);
-      expect(getUserVersion(db)).toBe(2);
-      expect(columnNames(db, 'conversations')).toContain('pinned');
+      expect(() => migrate(db, [...MIGRATIONS, addArchived, failing])).toThrow(TalariaError);
+      expect(getUserVersion(db)).toBe(NEXT);
+      expect(columnNames(db, 'conversations')).toContain('archived');
     });
   });
 
@@ -170,7 +187,7 @@ describe('migrate', () => {
 
     // SQLite's recipe for changing a CHECK constraint: new table, copy, drop, rename.
     const rebuild: Migration = {
-      version: 2,
+      version: NEXT,
       name: 'add developer role',
       disableForeignKeys: true,
       up(db) {
@@ -216,7 +233,7 @@ describe('migrate', () => {
     });
     store.close();
     const dangling: Migration = {
-      version: 2,
+      version: NEXT,
       name: 'drops conversations',
       disableForeignKeys: true,
       up(db) {
@@ -225,7 +242,7 @@ describe('migrate', () => {
     };
     withDb(dbFile(), (db) => {
       expect(() => migrate(db, [...MIGRATIONS, dangling])).toThrow(/foreign key violations/);
-      expect(getUserVersion(db)).toBe(1);
+      expect(getUserVersion(db)).toBe(LATEST_SCHEMA_VERSION);
       expect(db.prepare('SELECT COUNT(*) AS n FROM conversations').get()).toEqual({ n: 1 });
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     });
@@ -233,7 +250,7 @@ describe('migrate', () => {
 
   it('rejects a migration list that is out of order', () => {
     withDb(dbFile(), (db) => {
-      expect(() => migrate(db, [addPinned, ...MIGRATIONS])).toThrow(/out of order/);
+      expect(() => migrate(db, [addArchived, ...MIGRATIONS])).toThrow(/out of order/);
       expect(getUserVersion(db)).toBe(0);
     });
   });

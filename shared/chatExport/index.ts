@@ -1,0 +1,12 @@
+export * from './types';
+export { buildBundle, buildConversationExport, serializeExport } from './exportJson';
+export { closeOpenFence, conversationToMarkdown, conversationsToMarkdown } from './exportMarkdown';
+export type { MarkdownExportOptions } from './exportMarkdown';
+export { exportFileName } from './fileName';
+export type { ExportFormat } from './fileName';
+export { parseImport, utf8ByteLength } from './parseImport';
+export type { ParseImportOptions } from './parseImport';
+export { IMPORTED_STREAMING_ERROR, IMPORTED_TITLE } from './talariaImport';
+export { newestBranchLeaf, orderParentsFirst } from './tree';
+export { HIGHLIGHT_END, HIGHLIGHT_START, splitHighlights } from './searchHighlight';
+export type { HighlightPiece } from './searchHighlight';
