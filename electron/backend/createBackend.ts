@@ -5,10 +5,25 @@ import { apiSchemas } from '../../shared/contract/schemas';
 import { RpcServer } from '../../shared/rpc/RpcServer';
 import type { Handlers } from '../../shared/rpc/types';
 import { ChatService } from './chat/ChatService';
+import { createHistoryFitter } from './chat/contextFit';
 import { EngineHost, type SpawnEngine } from './engine/EngineHost';
 import type { BackendContext } from './handlers/context';
+import { createChatExtrasHandlers } from './handlers/chatExtrasHandlers';
 import { createCoreHandlers, rememberRecentModel } from './handlers/coreHandlers';
+import { createLibraryHandlers } from './handlers/libraryHandlers';
+import { Downloader, type DownloaderOptions } from './models/Downloader';
+import { createHardwareSource } from './models/hardware';
+import { DEFAULT_HUB_ENDPOINT, HubClient } from './models/HubClient';
+import { HubTokens, type SecretStore } from './models/HubTokens';
+import { ModelLibrary } from './models/ModelLibrary';
+import { modelsDirFor } from './models/repoPaths';
 import { Store } from './store';
+import { createBuiltinTools, type BuiltinToolsOptions } from './tools/builtins';
+import { ConversationReplies } from './tools/ConversationReplies';
+import { createToolHandlers } from './tools/toolHandlers';
+import { PendingAsks } from './tools/ToolExecutor';
+import { ToolService } from './tools/ToolService';
+import { ToolStore } from './tools/ToolStore';
 
 export interface BackendOptions {
   dataDir: string;
@@ -23,7 +38,19 @@ export interface BackendOptions {
   batchIntervalMs?: number;
   /** better-sqlite3 addon for this runtime (the Electron shell passes its ABI build). */
   sqliteBinding?: string;
+  /** Clock and random source of the built-in tools (tests seed the dice). */
+  builtinTools?: BuiltinToolsOptions;
+  /** The Hugging Face Hub or a mirror; default `HF_ENDPOINT`, else https://huggingface.co. */
+  hubEndpoint?: string;
+  /** A token from the environment; default `HF_TOKEN`. A stored token wins over it. */
+  hubToken?: string | null;
+  /** Encrypted storage for the Hub token (the desktop app); the headless host has none. */
+  secretStore?: SecretStore;
+  /** Download tuning (tests use short timeouts and small chunks). */
+  downloads?: Omit<Partial<DownloaderOptions>, 'modelsDir' | 'hub'>;
 }
+
+export type { SecretStore } from './models/HubTokens';
 
 export interface Backend {
   server: RpcServer<TalariaMethods, TalariaEvents>;
@@ -41,6 +68,8 @@ export function createBackend(options: BackendOptions): Backend {
   });
   // Replies that were streaming when the last run died keep their text, marked interrupted.
   store.messages.markInterrupted();
+  const toolStore = new ToolStore(store.db);
+  toolStore.calls.markInterrupted();
 
   // The server is created after the services it routes to, so events go through this forwarder.
   let server: RpcServer<TalariaMethods, TalariaEvents> | null = null;
@@ -51,7 +80,45 @@ export function createBackend(options: BackendOptions): Backend {
     spawn: options.spawnEngine,
     onStatus: (status) => emit('engine.status', status),
   });
-  const chat = new ChatService({ store, engine, emit, batchIntervalMs: options.batchIntervalMs });
+  const toolService = new ToolService({
+    store,
+    tools: toolStore,
+    builtins: createBuiltinTools(options.builtinTools),
+  });
+  const asks = new PendingAsks();
+  const replies = new ConversationReplies({ store, tools: toolStore, service: toolService, asks });
+  const chat = new ChatService({
+    store,
+    engine,
+    emit,
+    batchIntervalMs: options.batchIntervalMs,
+    replies,
+    fitHistory: createHistoryFitter({
+      contextSize: () => engine.status.model?.contextSize ?? null,
+      count: async (text) => (await engine.countTokens(text))?.count ?? null,
+    }),
+  });
+  const hubEndpoint = options.hubEndpoint ?? (process.env.HF_ENDPOINT || DEFAULT_HUB_ENDPOINT);
+  const hubTokens = new HubTokens({
+    endpoint: hubEndpoint,
+    envToken: options.hubToken !== undefined ? options.hubToken : process.env.HF_TOKEN,
+    secretStore: options.secretStore,
+  });
+  const hub = new HubClient({ endpoint: hubEndpoint, token: () => hubTokens.current() });
+  const modelsDir = modelsDirFor(options.dataDir);
+  const library = new ModelLibrary({ modelsDir });
+  const downloads = new Downloader({ ...options.downloads, modelsDir, hub });
+  downloads.onEvent(({ type, job }) => {
+    emit(type === 'progress' ? 'downloads.progress' : 'downloads.state', job);
+    if (type === 'state' && job.state === 'completed') {
+      emit('library.changed', { modelId: null });
+    }
+  });
+  // Downloads left by the last run resume once the stored token is known (gated repos need it).
+  const modelsReady = hubTokens
+    .init()
+    .then(() => downloads.restore())
+    .catch((error: unknown) => options.log?.('restoring downloads failed', error));
   const ctx: BackendContext = {
     dataDir: options.dataDir,
     shell: options.shell,
@@ -61,10 +128,24 @@ export function createBackend(options: BackendOptions): Backend {
     chat,
     emit,
     openModelDialog: options.openModelDialog,
+    hub,
+    hubTokens,
+    downloads,
+    library,
+    hardware: createHardwareSource(() => engine.hardware()),
   };
 
+  const core = createCoreHandlers(ctx);
   const handlers: Handlers<TalariaMethods> = {
-    ...createCoreHandlers(ctx),
+    ...core,
+    ...createToolHandlers(ctx, { service: toolService, tools: toolStore, asks }),
+    ...createChatExtrasHandlers(ctx, { decorate: (messages) => toolStore.decorate(messages) }),
+    ...createLibraryHandlers(ctx),
+    // Messages come with their tool calls and JSON-mode results attached.
+    'conversations.get': async (params, call) => {
+      const result = await core['conversations.get'](params, call);
+      return { ...result, messages: toolStore.decorate(result.messages) };
+    },
   };
   server = new RpcServer<TalariaMethods, TalariaEvents>({
     handlers,
@@ -83,6 +164,10 @@ export function createBackend(options: BackendOptions): Backend {
       if (disposed) return;
       disposed = true;
       await chat.shutdown();
+      await modelsReady;
+      // Running downloads keep their progress on disk and resume on the next start.
+      await downloads.dispose();
+      hub.dispose();
       await engine.dispose();
       store.close();
     },

@@ -1,4 +1,7 @@
+import type { ChatExtrasMethods } from './chatExtras';
 import type { RpcErrorShape } from './errors';
+import type { LibraryEvents, LibraryMethods } from './library';
+import type { ToolEvents, ToolMethods } from './tools';
 import type {
   Conversation,
   ConversationSummary,
@@ -161,10 +164,10 @@ export type CoreEvents = {
  * Every method takes one object and returns a Promise of its result; each is validated at run
  * time by `apiSchemas`. Errors carry an `ErrorCode`.
  */
-export type TalariaMethods = CoreMethods;
+export type TalariaMethods = CoreMethods & ToolMethods & LibraryMethods & ChatExtrasMethods;
 
 /** Events pushed by the backend to every client. */
-export type TalariaEvents = CoreEvents;
+export type TalariaEvents = CoreEvents & ToolEvents & LibraryEvents;
 
 export type MethodName = keyof TalariaMethods;
 export type EventName = keyof TalariaEvents;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { ParamSchemas } from '../rpc/types';
 import type { CoreMethods, MethodName, TalariaMethods } from './api';
+import { librarySchemas } from './librarySchemas';
+import { toolSchemas } from './toolSchemas';
+import { chatExtrasSchemas } from './chatExtrasSchemas';
 
 const id = z.string().min(1).max(200);
 const empty = z.object({}).strict();
@@ -19,6 +22,9 @@ const sampling = z
       .max(2 ** 32 - 1)
       .nullable(),
     maxTokens: z.number().int().min(1).max(1_000_000),
+    stopStrings: z.array(z.string().min(1).max(200)).max(16),
+    contextLength: z.number().int().min(64).max(1_048_576).nullable(),
+    contextPolicy: z.enum(['rollingWindow', 'truncateMiddle', 'stopAndAsk']),
   })
   .partial()
   .strict();
@@ -64,6 +70,9 @@ export const coreSchemas = {
 /** Run-time validation of every method's params (the server rejects anything else). */
 export const apiSchemas = {
   ...coreSchemas,
+  ...toolSchemas,
+  ...chatExtrasSchemas,
+  ...librarySchemas,
 } satisfies { [K in MethodName]: z.ZodType } as unknown as ParamSchemas<TalariaMethods>;
 
 export const samplingSchema = sampling;

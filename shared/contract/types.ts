@@ -3,6 +3,8 @@
  * Map or Buffer. Times are epoch milliseconds.
  */
 
+import type { JsonModeResult, ToolCallRecord } from './tools';
+
 /** Sampling settings for one generation. */
 export interface SamplingParams {
   /** Softmax temperature; 0 means greedy. */
@@ -19,7 +21,25 @@ export interface SamplingParams {
   seed: number | null;
   /** Upper bound on generated tokens. */
   maxTokens: number;
+  /** Extra strings that end the reply when the model writes them (left out of the text). */
+  stopStrings?: string[];
+  /**
+   * Tokens of history a reply may see; null or absent means the whole loaded context. It can
+   * only narrow the loaded context, never widen it.
+   */
+  contextLength?: number | null;
+  /** What to do when the history no longer fits (default 'rollingWindow'). */
+  contextPolicy?: ContextPolicy;
 }
+
+/**
+ * When a conversation outgrows the context:
+ * - 'rollingWindow': leave out the oldest turns;
+ * - 'truncateMiddle': keep the first exchange and the newest turns, leave out the middle;
+ * - 'stopAndAsk': do not generate; the reply fails with a message saying what to change.
+ * The system prompt and the last message are always kept.
+ */
+export type ContextPolicy = 'rollingWindow' | 'truncateMiddle' | 'stopAndAsk';
 
 /**
  * The Hermes model cards' generation settings: the cards' inference code calls
@@ -81,6 +101,13 @@ export interface Message {
   createdAt: number;
   updatedAt: number;
   stats: GenerationStats | null;
+  /**
+   * Assistant messages of a tool loop: the calls found in the output, in order. `content` keeps
+   * the raw output, `<tool_call>` blocks included (show `parseToolCalls(content).content`).
+   */
+  toolCalls?: ToolCallRecord[];
+  /** JSON-mode replies: the parsed output and its validation. */
+  json?: JsonModeResult;
 }
 
 export interface Conversation {
@@ -103,6 +130,8 @@ export interface ConversationSummary {
   messageCount: number;
   /** First characters of the last message, for the sidebar. */
   preview: string;
+  /** Pinned conversations head the sidebar (set by `conversations.page`). */
+  pinned?: boolean;
 }
 
 export type ComputeBackend = 'cpu' | 'cuda' | 'vulkan' | 'metal';

@@ -1,6 +1,11 @@
 import type { AppInfo, TalariaEvents } from '../../../shared/contract/api';
+import type { HardwareInfo } from '../../../shared/contract/library';
 import type { ChatService } from '../chat/ChatService';
 import type { EngineHost } from '../engine/EngineHost';
+import type { Downloader } from '../models/Downloader';
+import type { HubClient } from '../models/HubClient';
+import type { HubTokens } from '../models/HubTokens';
+import type { ModelLibrary } from '../models/ModelLibrary';
 import type { Store } from '../store';
 
 /** What every feature's handlers may use; built once by createBackend. */
@@ -13,4 +18,10 @@ export interface BackendContext {
   chat: ChatService;
   emit: <K extends keyof TalariaEvents>(name: K, data: TalariaEvents[K]) => void;
   openModelDialog?: () => Promise<string | null>;
+  hub: HubClient;
+  hubTokens: HubTokens;
+  downloads: Downloader;
+  library: ModelLibrary;
+  /** GPU, VRAM and RAM for fit estimates (cached for a few seconds). */
+  hardware: () => Promise<HardwareInfo>;
 }
