@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { StreamSnapshot, StreamStart, TalariaEvents } from '../../../shared/contract/api';
-import { TalariaError, toErrorShape } from '../../../shared/contract/errors';
-import {
-  HERMES_DEFAULT_SAMPLING,
-  type ChatTurn,
-  type Conversation,
-  type Message,
-} from '../../../shared/contract/types';
+import { TalariaError } from '../../../shared/contract/errors';
+import type { Conversation, Message } from '../../../shared/contract/types';
 import type { EngineHost } from '../engine/EngineHost';
 import { DEFAULT_CONVERSATION_TITLE, type Store } from '../store';
-import { StreamBatcher } from './StreamBatcher';
+import { PlainReplies, type ReplyPlanner } from './replies';
+import { ReplyStream } from './ReplyStream';
 
 export interface ChatServiceOptions {
   store: Store;
@@ -18,17 +14,10 @@ export interface ChatServiceOptions {
   batchIntervalMs?: number;
   /** How often the partial text is saved while streaming, so a killed process keeps it. */
   checkpointMs?: number;
-}
-
-interface ActiveStream {
-  streamId: string;
-  conversationId: string;
-  messageId: string;
-  text: string;
-  controller: AbortController;
-  batcher: StreamBatcher;
-  done: Promise<void>;
-  shutdown: boolean;
+  /** Writes replies: tools and JSON mode plug in here; default one plain generation. */
+  replies?: ReplyPlanner;
+  /** Fits the history into the context before a reply (the conversation's context policy). */
+  fitHistory?: (conversation: Conversation, history: Message[]) => Promise<Message[]>;
 }
 
 /**
@@ -38,9 +27,12 @@ interface ActiveStream {
  * is lost.
  */
 export class ChatService {
-  private readonly streams = new Map<string, ActiveStream>();
+  private readonly streams = new Map<string, ReplyStream>();
+  private readonly replies: ReplyPlanner;
 
-  constructor(private readonly options: ChatServiceOptions) {}
+  constructor(private readonly options: ChatServiceOptions) {
+    this.replies = options.replies ?? new PlainReplies();
+  }
 
   send(conversationId: string, content: string): StreamStart {
     const conversation = this.requireConversation(conversationId);
@@ -66,11 +58,33 @@ export class ChatService {
     const conversation = this.requireConversation(conversationId);
     this.assertCanGenerate();
     const path = this.options.store.messages.activePath(conversationId);
-    while (path.length > 0 && path.at(-1)?.role === 'assistant') path.pop();
+    // A tool loop leaves assistant and tool messages after the user's; the reply replaces all.
+    while (path.length > 0 && (path.at(-1)?.role === 'assistant' || path.at(-1)?.role === 'tool')) {
+      path.pop();
+    }
     if (path.length === 0) {
       throw new TalariaError('INVALID_INPUT', 'There is no message to write a reply to yet.');
     }
     return { ...this.startStream(conversation, path), userMessage: null };
+  }
+
+  /** The checks `send` makes before writing anything: NOT_FOUND, NO_MODEL_LOADED, BUSY. */
+  prepareReply(conversationId: string): Conversation {
+    const conversation = this.requireConversation(conversationId);
+    this.assertCanGenerate();
+    return conversation;
+  }
+
+  /**
+   * Starts a reply after an explicit history (edit and resend). With `continued`, the history
+   * ends with that assistant message, which is continued in place instead of answered.
+   */
+  startReply(
+    conversation: Conversation,
+    history: Message[],
+    continued?: Message,
+  ): Omit<StreamStart, 'userMessage'> {
+    return this.startStream(conversation, history, continued);
   }
 
   stop(streamId: string): boolean {
@@ -88,22 +102,20 @@ export class ChatService {
         'That reply has already finished; reload the conversation.',
       );
     }
-    stream.batcher.flush();
-    return {
-      streamId,
-      messageId: stream.messageId,
-      text: stream.text,
-      seq: stream.batcher.lastSeq,
-      done: false,
-    };
+    return stream.snapshot();
   }
 
   active(): { streamId: string; conversationId: string; messageId: string }[] {
-    return [...this.streams.values()].map(({ streamId, conversationId, messageId }) => ({
+    return [...this.streams.values()].map(({ streamId, conversationId, message }) => ({
       streamId,
       conversationId,
-      messageId,
+      messageId: message.id,
     }));
+  }
+
+  /** The stream a conversation's reply is being written in, if any. */
+  streamOf(conversationId: string): ReplyStream | null {
+    return [...this.streams.values()].find((s) => s.conversationId === conversationId) ?? null;
   }
 
   /** Stops the streams of a conversation that is about to be deleted. */
@@ -126,104 +138,61 @@ export class ChatService {
   private startStream(
     conversation: Conversation,
     history: Message[],
+    continued?: Message,
   ): Omit<StreamStart, 'userMessage'> {
     const { messages } = this.options.store;
     const model = this.options.engine.status.model;
     const parent = history.at(-1);
-    const assistantMessage = messages.insert({
-      conversationId: conversation.id,
-      parentId: parent?.id ?? null,
-      role: 'assistant',
-      content: '',
-      status: 'streaming',
-      model: model?.name ?? null,
+    const assistantMessage = continued
+      ? messages.update(continued.id, { status: 'streaming', error: null })
+      : messages.insert({
+          conversationId: conversation.id,
+          parentId: parent?.id ?? null,
+          role: 'assistant',
+          content: '',
+          status: 'streaming',
+          model: model?.name ?? null,
+        });
+    const stream = new ReplyStream({
+      streamId: randomUUID(),
+      store: this.options.store,
+      engine: this.options.engine,
+      emit: this.options.emit,
+      message: assistantMessage,
+      batchIntervalMs: this.options.batchIntervalMs,
+      checkpointMs: this.options.checkpointMs,
+      prefix: continued?.content,
     });
-    const streamId = randomUUID();
-    const stream: ActiveStream = {
-      streamId,
-      conversationId: conversation.id,
-      messageId: assistantMessage.id,
-      text: '',
-      controller: new AbortController(),
-      shutdown: false,
-      done: Promise.resolve(),
-      batcher: new StreamBatcher({
-        intervalMs: this.options.batchIntervalMs,
-        flush: (text, seq, tokens) =>
-          this.options.emit('chat.delta', {
-            streamId,
-            conversationId: conversation.id,
-            messageId: assistantMessage.id,
-            seq,
-            text,
-            tokens,
-          }),
-      }),
-    };
-    this.streams.set(streamId, stream);
+    this.streams.set(stream.streamId, stream);
     stream.done = this.run(stream, conversation, history);
-    return { streamId, conversationId: conversation.id, assistantMessage };
+    return { streamId: stream.streamId, conversationId: conversation.id, assistantMessage };
   }
 
-  private async run(
-    stream: ActiveStream,
-    conversation: Conversation,
-    history: Message[],
-  ): Promise<void> {
-    const { messages } = this.options.store;
-    const turns: ChatTurn[] = [];
-    if (conversation.systemPrompt.trim()) {
-      turns.push({ role: 'system', content: conversation.systemPrompt });
-    }
-    for (const m of history) {
-      if (m.content || m.role === 'user') turns.push({ role: m.role, content: m.content });
-    }
-    const sampling = { ...HERMES_DEFAULT_SAMPLING, ...conversation.sampling };
-    let lastCheckpoint = Date.now();
-    const checkpointMs = this.options.checkpointMs ?? 1000;
+  private async run(stream: ReplyStream, conversation: Conversation, history: Message[]) {
     try {
-      const result = await this.options.engine.generate(turns, sampling, {
-        signal: stream.controller.signal,
-        onText: (text, tokens) => {
-          stream.text += text;
-          stream.batcher.push(text, tokens);
-          if (Date.now() - lastCheckpoint >= checkpointMs) {
-            lastCheckpoint = Date.now();
-            messages.update(stream.messageId, { content: stream.text });
-          }
-        },
-      });
-      stream.batcher.flush();
-      const aborted = result.stats.stopReason === 'abort';
-      const message = messages.update(stream.messageId, {
-        content: result.text,
-        status: aborted ? (stream.shutdown ? 'interrupted' : 'aborted') : 'complete',
-        error: stream.shutdown ? 'Generation was interrupted when Talaria closed.' : null,
-        stats: stream.shutdown ? { ...result.stats, stopReason: 'shutdown' } : result.stats,
-      });
+      const fitted = this.options.fitHistory
+        ? await this.options.fitHistory(conversation, history)
+        : history;
+      const final = await this.replies.run(stream, conversation, fitted);
+      const [message = final] = this.replies.decorate([final]);
       this.options.emit('chat.done', {
         streamId: stream.streamId,
         conversationId: stream.conversationId,
         message,
-        seq: stream.batcher.lastSeq,
+        seq: stream.lastSeq,
       });
     } catch (error) {
-      stream.batcher.flush();
-      const shape = toErrorShape(error);
-      const message = messages.update(stream.messageId, {
-        content: stream.text,
-        status: 'error',
-        error: shape.message,
-      });
+      const failed = stream.fail(error);
+      const [message = failed.message] = this.replies.decorate([failed.message]);
       this.options.emit('chat.error', {
         streamId: stream.streamId,
         conversationId: stream.conversationId,
-        error: shape,
+        error: failed.error,
         message,
-        seq: stream.batcher.lastSeq,
+        seq: stream.lastSeq,
       });
     } finally {
-      stream.batcher.dispose();
+      stream.dispose();
       this.streams.delete(stream.streamId);
       this.options.store.conversations.touch(stream.conversationId);
     }

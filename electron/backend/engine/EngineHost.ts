@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TalariaError } from '../../../shared/contract/errors';
+import type { HardwareInfo } from '../../../shared/contract/library';
 import type {
-  ChatTurn,
   EngineStatus,
   GenerationStats,
   LoadModelOptions,
@@ -9,7 +9,8 @@ import type {
 } from '../../../shared/contract/types';
 import { RpcClient } from '../../../shared/rpc/RpcClient';
 import type { Transport } from '../../../shared/rpc/wire';
-import type { EngineEvents, EngineMethods } from './engineProtocol';
+import type { HermesMessage } from '../../../shared/hermes';
+import type { EngineEvents, EngineGenerateParams, EngineMethods } from './engineProtocol';
 
 /** A started engine child process, however it was spawned (fork or utilityProcess). */
 export interface EngineProcessHandle {
@@ -32,6 +33,9 @@ export interface GenerateCallbacks {
   onText: (text: string, tokens: number) => void;
   signal?: AbortSignal;
 }
+
+/** Tool calling or JSON mode for one reply (see engineProtocol). */
+export type GenerateOptions = Pick<EngineGenerateParams, 'tools' | 'jsonSchema'>;
 
 const STOPPED: EngineStatus = {
   state: 'stopped',
@@ -95,9 +99,10 @@ export class EngineHost {
   }
 
   async generate(
-    messages: ChatTurn[],
+    messages: HermesMessage[],
     sampling: SamplingParams,
     callbacks: GenerateCallbacks,
+    options: GenerateOptions = {},
   ): Promise<{ text: string; stats: GenerationStats }> {
     if (!this.current.model) {
       throw new TalariaError('NO_MODEL_LOADED', 'No model is loaded. Load a GGUF model first.');
@@ -105,12 +110,22 @@ export class EngineHost {
     const requestId = randomUUID();
     this.textListeners.set(requestId, callbacks.onText);
     try {
-      return await this.call('generate', { requestId, messages, sampling }, 'generating', {
-        signal: callbacks.signal,
-      });
+      const params = { requestId, messages, sampling, ...options };
+      return await this.call('generate', params, 'generating', { signal: callbacks.signal });
     } finally {
       this.textListeners.delete(requestId);
     }
+  }
+
+  /** Tokens of a prompt text in the loaded model's tokenizer; null when no model is loaded. */
+  async countTokens(text: string): Promise<{ count: number; specialTokens: string[] } | null> {
+    if (!this.current.model || !this.running) return null;
+    return this.call('countTokens', { text }, 'counting tokens');
+  }
+
+  /** The GPU, VRAM and RAM as llama.cpp sees them; starts the engine process if needed. */
+  async hardware(): Promise<HardwareInfo> {
+    return this.call('hardware', {}, 'detecting the GPU');
   }
 
   async dispose(): Promise<void> {

@@ -60,7 +60,7 @@ describe('EngineRuntime status', () => {
       name: 'tiny-hermes-1.gguf',
       architecture: 'llama',
       trainContextSize: 4096,
-      chatWrapper: 'ChatML',
+      chatWrapper: 'Hermes',
       hasToolUseTemplate: true,
     });
     expect(status.model?.contextSize).toBeGreaterThan(0);

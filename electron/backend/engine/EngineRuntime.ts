@@ -1,76 +1,43 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename } from 'node:path';
-import {
-  getLlama,
-  LlamaChat,
-  resolveChatWrapper,
-  type ChatWrapper,
-  type Llama,
-  type LlamaContext,
-  type LlamaModel,
-} from 'node-llama-cpp';
+import { getLlama, type ChatWrapper, type Llama, type LlamaModel } from 'node-llama-cpp';
 import { TalariaError } from '../../../shared/contract/errors';
+import type { HardwareInfo } from '../../../shared/contract/library';
 import type {
-  ChatTurn,
   EngineState,
   EngineStatus,
-  GenerationStats,
   LoadedModelInfo,
   LoadModelOptions,
-  SamplingParams,
   StopReason,
 } from '../../../shared/contract/types';
-import { runChatGeneration, type ChatSession } from './chatGeneration';
+import { readLlamaHardware } from '../models/hardware';
 import { GenerationMeter } from './GenerationMeter';
+import { generateReply } from './generateReply';
+import { defaultChatWrapper } from './hermes/defaultChatWrapper';
 import { LlamaLogTail } from './LlamaLogTail';
 import { preflightModelFile } from './modelPreflight';
-import { backendOf, errorMessage, parameterCountOf, toLoadError } from './runtimeUtils';
+import { prepareModel, type LoadedModel } from './prepareModel';
+import type {
+  EngineRuntimeOptions,
+  GenerateHandlers,
+  GenerateRequest,
+  GenerateResult,
+} from './runtimeTypes';
+import { backendOf, errorMessage, toLoadError } from './runtimeUtils';
 import { toSamplingOptions } from './samplingOptions';
 
-export interface EngineRuntimeOptions {
-  gpu?: 'auto' | false;
-  /** CPU threads per evaluation; default os.availableParallelism(), not node-llama-cpp's 4. */
-  threads?: number;
-  /** Picks the chat wrapper for a loaded model; default node-llama-cpp's resolveChatWrapper. */
-  chatWrapperFor?: (model: LlamaModel) => ChatWrapper;
-  /**
-   * Check a GGUF's header before llama.cpp loads it (default true). Only the crash-survival test
-   * turns it off, to let a malformed file reach llama.cpp's own abort.
-   */
-  preflight?: boolean;
-}
-
-export interface GenerateRequest {
-  messages: ChatTurn[];
-  sampling: SamplingParams;
-}
-
-export interface GenerateHandlers {
-  /** Each decoded text chunk, with the number of tokens generated so far. */
-  onText: (text: string, completionTokens: number) => void;
-  /** Aborting ends the generation with the partial text and stopReason 'abort'. */
-  signal?: AbortSignal;
-}
-
-export interface GenerateResult {
-  text: string;
-  stats: GenerationStats;
-}
+export type {
+  EngineRuntimeOptions,
+  GenerateHandlers,
+  GenerateRequest,
+  GenerateResult,
+} from './runtimeTypes';
 
 /**
  * node-llama-cpp 3.22 leaks a disposal guard when a model load fails, after which
  * Llama.dispose() can wait forever; the process is exiting anyway, so stop waiting.
  */
 const LLAMA_DISPOSE_TIMEOUT_MS = 3000;
-
-/** Context size when the caller does not choose: enough for chat, small enough for RAM. */
-const DEFAULT_MAX_CONTEXT = 8192;
-
-interface LoadedModel extends ChatSession {
-  context: LlamaContext;
-  info: LoadedModelInfo;
-}
 
 interface ActiveGeneration {
   controller: AbortController;
@@ -103,7 +70,7 @@ export class EngineRuntime {
   constructor(options: EngineRuntimeOptions = {}) {
     this.gpu = options.gpu ?? 'auto';
     this.threads = options.threads ?? availableParallelism();
-    this.chatWrapperFor = options.chatWrapperFor ?? ((model) => resolveChatWrapper(model));
+    this.chatWrapperFor = options.chatWrapperFor ?? defaultChatWrapper;
     this.preflight = options.preflight ?? true;
   }
 
@@ -158,7 +125,12 @@ export class EngineRuntime {
       try {
         const sizeBytes = checked?.sizeBytes ?? (await stat(options.path)).size;
         const fileInfo = checked?.fileInfo ?? model.fileInfo;
-        this.loaded = await this.prepareModel(model, options, sizeBytes, fileInfo);
+        this.loaded = await prepareModel(model, options, {
+          sizeBytes,
+          fileInfo,
+          threads: this.threads,
+          chatWrapperFor: this.chatWrapperFor,
+        });
       } catch (error) {
         await model.dispose();
         throw error;
@@ -177,39 +149,6 @@ export class EngineRuntime {
     } finally {
       this.loading = false;
     }
-  }
-
-  private async prepareModel(
-    model: LlamaModel,
-    options: LoadModelOptions,
-    sizeBytes: number,
-    fileInfo: LlamaModel['fileInfo'],
-  ): Promise<LoadedModel> {
-    const context = await model.createContext({
-      contextSize:
-        options.contextSize === 'auto'
-          ? 'auto'
-          : (options.contextSize ?? { max: DEFAULT_MAX_CONTEXT }),
-      threads: options.threads ?? this.threads,
-      ...(options.batchSize !== undefined && { batchSize: options.batchSize }),
-      ...(options.flashAttention !== undefined && { flashAttention: options.flashAttention }),
-    });
-    const sequence = context.getSequence();
-    const chatWrapper = this.chatWrapperFor(model);
-    const chat = new LlamaChat({ contextSequence: sequence, chatWrapper });
-    const tokenizerMeta = fileInfo.metadata.tokenizer as Record<string, unknown> | undefined;
-    const info: LoadedModelInfo = {
-      path: options.path,
-      name: basename(options.path),
-      sizeBytes,
-      architecture: fileInfo.metadata.general?.architecture ?? null,
-      contextSize: context.contextSize,
-      trainContextSize: model.trainContextSize || null,
-      parameterCount: parameterCountOf(model),
-      chatWrapper: chatWrapper.wrapperName,
-      hasToolUseTemplate: typeof tokenizerMeta?.['chat_template.tool_use'] === 'string',
-    };
-    return { model, context, sequence, chat, chatWrapper, info };
   }
 
   async unloadModel(): Promise<void> {
@@ -267,8 +206,7 @@ export class EngineRuntime {
     if (handlers.signal?.aborted) controller.abort();
     else handlers.signal?.addEventListener('abort', forwardAbort, { once: true });
     const active: ActiveGeneration = { controller, interruptedBy: null, done: Promise.resolve() };
-    const run = runChatGeneration(loaded, {
-      messages: request.messages,
+    const run = generateReply(this.llama as Llama, loaded, request, {
       sampling,
       meter,
       signal: controller.signal,
@@ -288,6 +226,19 @@ export class EngineRuntime {
       this.active = null;
       void this.refreshVram();
     }
+  }
+
+  /** The GPU llama.cpp uses, its free VRAM and the machine's RAM (for fit estimates). */
+  async hardware(): Promise<HardwareInfo> {
+    await this.init();
+    return readLlamaHardware(this.llama as Llama);
+  }
+
+  /** Tokens of a prompt text, special-token tags parsed, in the loaded model's tokenizer. */
+  countTokens(text: string): { count: number; specialTokens: string[] } {
+    const loaded = this.loaded;
+    if (!loaded) throw new TalariaError('NO_MODEL_LOADED', 'Load a model to count tokens.');
+    return { count: loaded.model.tokenize(text, true).length, specialTokens: loaded.specialTokens };
   }
 
   /** Stops any generation, unloads the model and releases the llama.cpp binding. */

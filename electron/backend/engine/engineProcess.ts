@@ -67,16 +67,18 @@ function main(): void {
         await runtime.unloadModel();
         return { ok: true };
       },
-      generate: async ({ requestId, messages, sampling }, ctx) => {
+      generate: async ({ requestId, messages, sampling, tools, jsonSchema }, ctx) => {
         await runtime.init();
         return runtime.generate(
-          { messages, sampling },
+          { messages, sampling, tools, jsonSchema },
           {
             signal: ctx.signal,
             onText: (text, tokens) => server?.emit('text', { requestId, text, tokens }),
           },
         );
       },
+      countTokens: async ({ text }) => runtime.countTokens(text),
+      hardware: async () => runtime.hardware(),
     },
   });
   const transport = createPortTransport(parentHooks());

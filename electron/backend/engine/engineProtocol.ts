@@ -1,13 +1,42 @@
 import { z } from 'zod';
+import type { HardwareInfo } from '../../../shared/contract/library';
+import type { ToolChoice } from '../../../shared/contract/tools';
 import type {
-  ChatTurn,
   EngineStatus,
   GenerationStats,
   LoadModelOptions,
   LoadedModelInfo,
   SamplingParams,
 } from '../../../shared/contract/types';
+import type { HermesMessage, HermesTool } from '../../../shared/hermes';
 import type { ParamSchemas } from '../../../shared/rpc/types';
+
+/** A JSON Schema already reduced to what node-llama-cpp's grammar handles (see schemaSupport). */
+export type GrammarSchema = { [key: string]: unknown };
+
+/** Tool calling for one reply. */
+export interface EngineToolOptions {
+  /** The tools announced in the system turn, OpenAI shape with full JSON Schemas. */
+  definitions: HermesTool[];
+  choice: ToolChoice;
+  /**
+   * Guaranteed arguments: the grammar schema of each tool's arguments. Absent: call bodies are
+   * written freely and checked afterwards.
+   */
+  argumentGrammars?: Record<string, GrammarSchema>;
+  /** Calls allowed in one reply (default 8). */
+  maxCalls?: number;
+}
+
+export interface EngineGenerateParams {
+  requestId: string;
+  /** OpenAI-shaped messages (assistant `tool_calls`, `tool` results) ending where the reply starts. */
+  messages: HermesMessage[];
+  sampling: SamplingParams;
+  tools?: EngineToolOptions;
+  /** JSON mode: the reply is constrained to this grammar schema. */
+  jsonSchema?: GrammarSchema;
+}
 
 /** The RPC spoken between the backend and the engine child process. */
 export type EngineMethods = {
@@ -15,9 +44,16 @@ export type EngineMethods = {
   load: { params: LoadModelOptions; result: LoadedModelInfo };
   unload: { params: Record<string, never>; result: { ok: true } };
   generate: {
-    params: { requestId: string; messages: ChatTurn[]; sampling: SamplingParams };
+    params: EngineGenerateParams;
     result: { text: string; stats: GenerationStats };
   };
+  /** Tokens of a prompt text (special-token tags parsed) in the loaded model's tokenizer. */
+  countTokens: {
+    params: { text: string };
+    result: { count: number; specialTokens: string[] };
+  };
+  /** The GPU llama.cpp uses, its VRAM, and the machine's RAM (for fit estimates). */
+  hardware: { params: Record<string, never>; result: HardwareInfo };
 };
 
 export type EngineEvents = {
@@ -25,9 +61,39 @@ export type EngineEvents = {
   text: { requestId: string; text: string; tokens: number };
 };
 
+const jsonObject = z.record(z.string(), z.unknown());
+
+const toolCall = z.object({
+  id: z.string().optional(),
+  type: z.literal('function').optional(),
+  function: z.object({
+    name: z.string(),
+    arguments: z.union([z.string(), jsonObject]).optional(),
+  }),
+});
+
 const turn = z.object({
   role: z.enum(['system', 'user', 'assistant', 'tool']),
   content: z.string(),
+  tool_calls: z.array(toolCall).optional(),
+});
+
+const toolChoice = z.union([z.enum(['auto', 'none', 'required']), z.object({ name: z.string() })]);
+
+const tools = z.object({
+  definitions: z.array(
+    z.object({
+      type: z.literal('function').optional(),
+      function: z.object({
+        name: z.string(),
+        description: z.string().optional(),
+        parameters: jsonObject.optional(),
+      }),
+    }),
+  ),
+  choice: toolChoice,
+  argumentGrammars: z.record(z.string(), jsonObject).optional(),
+  maxCalls: z.number().int().positive().optional(),
 });
 
 const sampling = z.object({
@@ -38,6 +104,7 @@ const sampling = z.object({
   repeatPenalty: z.number(),
   seed: z.number().nullable(),
   maxTokens: z.number().int().positive(),
+  stopStrings: z.array(z.string()).optional(),
 });
 
 export const engineSchemas = {
@@ -51,5 +118,13 @@ export const engineSchemas = {
     threads: z.number().int().positive().optional(),
   }),
   unload: z.object({}),
-  generate: z.object({ requestId: z.string(), messages: z.array(turn), sampling }),
+  generate: z.object({
+    requestId: z.string(),
+    messages: z.array(turn),
+    sampling,
+    tools: tools.optional(),
+    jsonSchema: jsonObject.optional(),
+  }),
+  countTokens: z.object({ text: z.string() }),
+  hardware: z.object({}),
 } as unknown as ParamSchemas<EngineMethods>;

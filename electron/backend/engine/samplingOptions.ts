@@ -4,7 +4,14 @@ import type { SamplingParams } from '../../../shared/contract/types';
 
 export type SamplingOptions = Pick<
   LLamaChatGenerateResponseOptions,
-  'temperature' | 'topP' | 'topK' | 'minP' | 'seed' | 'maxTokens' | 'repeatPenalty'
+  | 'temperature'
+  | 'topP'
+  | 'topK'
+  | 'minP'
+  | 'seed'
+  | 'maxTokens'
+  | 'repeatPenalty'
+  | 'customStopTriggers'
 >;
 
 /**
@@ -25,5 +32,7 @@ export function toSamplingOptions(params: SamplingParams): SamplingOptions {
     maxTokens: params.maxTokens,
     repeatPenalty: params.repeatPenalty === 1 ? false : { penalty: params.repeatPenalty },
     ...(params.seed !== null && { seed: params.seed }),
+    // User stop strings; a tool-calling step replaces them with its own tag triggers.
+    ...(params.stopStrings?.length && { customStopTriggers: params.stopStrings }),
   };
 }

@@ -1,0 +1,117 @@
+import {
+  ChatWrapper,
+  LlamaText,
+  SpecialToken,
+  SpecialTokensText,
+  type ChatModelFunctions,
+  type ChatWrapperGenerateContextStateOptions,
+  type ChatWrapperGeneratedContextState,
+  type ChatWrapperSettings,
+} from 'node-llama-cpp';
+import { renderHermesPrompt, type HermesTool } from '../../../../shared/hermes';
+import { fromHermesChatHistory } from './hermesHistory';
+import { CHATML_TAGS, toLlamaText } from './specialTokens';
+
+export interface HermesChatWrapperOptions {
+  /**
+   * The tools announced in the system turn (OpenAI shape, full JSON Schemas). When absent, the
+   * `functions` node-llama-cpp passes in are used instead.
+   */
+  tools?: readonly HermesTool[];
+  /**
+   * Strings the model's vocabulary holds as special tokens (see `specialTagsOf`); their
+   * occurrences in the prompt are evaluated as those tokens. Default: the ChatML turn tags.
+   */
+  specialTokens?: readonly string[];
+}
+
+const special = (text: string): SpecialTokensText => new SpecialTokensText(text);
+
+/**
+ * node-llama-cpp chat wrapper for the Nous Hermes format. The context it builds is
+ * `renderHermesPrompt` itself (the Hermes 3 `tool_use` template with tools, the default ChatML
+ * template without), so the tokens evaluated are exactly what transformers would feed the model;
+ * the BOS token is the model's own. Function calls in the history (node-llama-cpp's
+ * `functionCall` items) are rendered as the template's assistant `tool_calls` and `tool` turns.
+ *
+ * The function-calling settings describe the same syntax (`<tool_call>\n{"name": "…",
+ * "arguments": …}\n</tool_call>`, results in one `tool` turn) for node-llama-cpp's own function
+ * calling; Talaria's engine drives tool calls itself (see hermesGeneration.ts).
+ */
+export class HermesChatWrapper extends ChatWrapper {
+  readonly wrapperName = 'Hermes';
+  override readonly settings: ChatWrapperSettings = {
+    supportsSystemMessages: true,
+    functions: {
+      call: {
+        optionalPrefixSpace: true,
+        prefix: LlamaText(special('<tool_call>'), '\n{"name": "'),
+        paramsPrefix: '", "arguments": ',
+        suffix: LlamaText('}\n', special('</tool_call>')),
+        emptyCallParamsPlaceholder: {},
+      },
+      result: {
+        prefix: LlamaText(special('<tool_response>'), '\n'),
+        suffix: LlamaText('\n', special('</tool_response>')),
+      },
+      parallelism: {
+        call: {
+          sectionPrefix: '',
+          betweenCalls: '\n',
+          sectionSuffix: LlamaText(special('<|im_end|>'), '\n'),
+        },
+        result: {
+          sectionPrefix: LlamaText(special('<|im_start|>'), 'tool\n'),
+          betweenResults: '\n',
+          sectionSuffix: LlamaText(special('<|im_end|>'), special('<|im_start|>'), 'assistant\n'),
+        },
+      },
+    },
+  };
+
+  private readonly tools: readonly HermesTool[] | null;
+  private readonly specialTokens: readonly string[];
+
+  constructor(options: HermesChatWrapperOptions = {}) {
+    super();
+    this.tools = options.tools && options.tools.length > 0 ? options.tools : null;
+    this.specialTokens = options.specialTokens ?? CHATML_TAGS;
+  }
+
+  /** The prompt text for a history (without the BOS token), as renderHermesPrompt renders it. */
+  renderText(
+    chatHistory: ChatWrapperGenerateContextStateOptions['chatHistory'],
+    availableFunctions?: ChatModelFunctions,
+  ): string {
+    const { messages, prefill } = fromHermesChatHistory(chatHistory);
+    const tools = this.tools ?? toolsFromFunctions(availableFunctions);
+    return renderHermesPrompt(messages, { tools: [...tools], bosToken: '' }) + prefill;
+  }
+
+  override generateContextState({
+    chatHistory,
+    availableFunctions,
+  }: ChatWrapperGenerateContextStateOptions): ChatWrapperGeneratedContextState {
+    const text = this.renderText(chatHistory, availableFunctions);
+    return {
+      contextText: LlamaText(new SpecialToken('BOS'), toLlamaText(text, this.specialTokens)),
+      stopGenerationTriggers: [
+        LlamaText(new SpecialToken('EOS')),
+        LlamaText(special('<|im_end|>')),
+        LlamaText('<|im_end|>'),
+      ],
+    };
+  }
+}
+
+function toolsFromFunctions(functions: ChatModelFunctions | undefined): HermesTool[] {
+  if (!functions) return [];
+  return Object.entries(functions).map(([name, fn]) => ({
+    type: 'function',
+    function: {
+      name,
+      ...(fn.description !== undefined && { description: fn.description }),
+      ...(fn.params != null && { parameters: fn.params as Record<string, unknown> }),
+    },
+  }));
+}
