@@ -6,6 +6,7 @@ import { BrowserWindow, app, dialog, session, shell } from 'electron';
 import { createBackend, type Backend } from '../backend/createBackend';
 import { APP_VERSION } from '../backend/version';
 import { createIpcTransport } from './ipcTransport';
+import { createSafeSecretStore } from './safeSecretStore';
 import { createUtilityEngineSpawner } from './spawnUtilityEngine';
 import { WindowStateKeeper } from './windowState';
 
@@ -94,6 +95,8 @@ async function start(): Promise<void> {
     dataDir,
     sqliteBinding: existsSync(sqliteBinding) ? sqliteBinding : undefined,
     shell: 'electron',
+    // The Hugging Face token, encrypted by the OS keychain (never stored as plain text).
+    secretStore: createSafeSecretStore(join(dataDir, 'secrets.json')),
     version: APP_VERSION,
     spawnEngine: createUtilityEngineSpawner(join(here, 'engine.js')),
     openModelDialog: async () => {

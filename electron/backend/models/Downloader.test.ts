@@ -300,6 +300,24 @@ describe('Downloader control', () => {
     expect(d.get(job.id).state).toBe('cancelled');
     expect(await listTree(modelsDir)).toEqual([]);
   });
+
+  it('reports progress on a slow link before a megabyte has arrived, and a late pause is a no-op', async () => {
+    cdn.inject({ kind: 'throttle', bytesPerSecond: 400_000 });
+    const d = downloader({ flushBytes: 1024 * 1024, chunkSize: 16 * 1024 * 1024 });
+    const seen: number[] = [];
+    d.onEvent((e) => {
+      if (e.type === 'progress') seen.push(e.job.receivedBytes);
+    });
+    const job = await d.enqueue({ repoId: REPO, file: Q4 });
+    await waitUntil(() => seen.some((bytes) => bytes > 0 && bytes < 500_000));
+    await d.cancel(job.id);
+    cdn.clearFaults();
+    const again = await d.enqueue({ repoId: REPO, file: Q4 });
+    const done = await d.waitFor(again.id);
+    expect(await d.pause(job.id)).toMatchObject({ state: 'completed' });
+    expect(await listTree(modelsDir)).toEqual([`NousResearch/Hermes-3-Llama-3.2-3B-GGUF/${Q4}`]);
+    expect(done.libraryPath).not.toBeNull();
+  });
 });
 
 export async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {

@@ -63,6 +63,7 @@ export class Downloader {
       backoff: options.backoff ?? { baseMs: 1000, maxMs: 30_000 },
       flushBytes: options.flushBytes ?? MiB,
       persistIntervalMs: options.persistIntervalMs ?? 1000,
+      persistBytes: options.persistBytes ?? 64 * MiB,
       openFile: options.openFile,
     };
   }
@@ -129,6 +130,8 @@ export class Downloader {
 
   async pause(id: string): Promise<DownloadJobInfo> {
     const job = this.job(id);
+    // A finished download has nothing left to pause (and must not leave a manifest behind).
+    if (job.state === 'completed' || job.state === 'cancelled') return job.info();
     if (job.state === 'queued') job.setState('paused');
     else if (job.state === 'downloading' || job.state === 'verifying')
       await this.stop(job, 'pause');

@@ -2,6 +2,7 @@ import { mkdir, readdir, rm, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { readGgufFileInfo } from 'node-llama-cpp';
 import { TalariaError } from '../../../shared/contract/errors';
+import type { LibraryModel } from '../../../shared/contract/library';
 import { parseQuant, parseSplitName } from './ggufFileNames';
 import {
   DEFAULT_LOAD_SETTINGS,
@@ -26,27 +27,7 @@ import { scanModels, type FoundModel } from './utils/scanModels';
 export type { ImportMode } from './utils/importFiles';
 import { validateGgufFile } from './utils/validateGguf';
 
-export interface LibraryModel {
-  /** Path of the (first) file relative to the models folder, `/`-separated; stable across scans. */
-  id: string;
-  /** Absolute path of the (first) file: what the engine loads. */
-  path: string;
-  fileName: string;
-  publisher: string | null;
-  repo: string | null;
-  parts: string[];
-  sizeBytes: number;
-  /** False when a split model lacks parts (it cannot be loaded). */
-  complete: boolean;
-  /** Imported by symbolic link: deleting removes the link, not the user's file. */
-  linked: boolean;
-  modifiedAt: number;
-  /** Quantization from the header, else from the file name. */
-  quant: string | null;
-  metadata: GgufModelMetadata | null;
-  /** Why the header could not be read; the model is listed but not loadable. */
-  error: string | null;
-}
+export type { LibraryModel } from '../../../shared/contract/library';
 
 export interface ImportOptions {
   sourcePath: string;

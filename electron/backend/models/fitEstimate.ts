@@ -1,5 +1,6 @@
 import { GgufInsights, type GgufFileInfo, type Llama } from 'node-llama-cpp';
 import { TalariaError } from '../../../shared/contract/errors';
+import type { FitBadge, FitEstimate } from '../../../shared/contract/library';
 import { missingRequiredKeys } from '../engine/modelPreflight';
 import { formatBytes } from './utils/diskSpace';
 
@@ -16,36 +17,7 @@ export interface FitHardware {
   platform?: NodeJS.Platform;
 }
 
-export type FitBadge = 'full-gpu' | 'partial-gpu' | 'cpu-only' | 'too-big';
-
-/** An honest fit verdict with the numbers behind it. */
-export interface FitEstimate {
-  badge: FitBadge;
-  /** Context size the numbers are for (the request, capped at the trained length). */
-  contextSize: number;
-  totalLayers: number;
-  /** Layers that fit on the GPU at this context size (0 without a GPU). */
-  gpuLayers: number;
-  /** RAM and VRAM needed with `gpuLayers` offloaded: model weights plus context (KV cache etc.). */
-  ramBytes: number;
-  vramBytes: number;
-  modelRamBytes: number;
-  modelVramBytes: number;
-  contextRamBytes: number;
-  contextVramBytes: number;
-  /** Bytes the budget allowed after node-llama-cpp's safety padding. */
-  ramBudgetBytes: number;
-  vramBudgetBytes: number;
-  /** Fits, but needs more than is free right now: other programs must give memory back. */
-  tight: boolean;
-  modelSizeBytes: number;
-  parameterCount: number;
-  trainContextSize: number | null;
-  /** Bits per weight (file size over parameters): the quality/size axis for recommendations. */
-  bitsPerWeight: number;
-  /** One sentence for the UI. */
-  summary: string;
-}
+export type { FitBadge, FitEstimate } from '../../../shared/contract/library';
 
 export interface FitOptions {
   hardware: FitHardware;

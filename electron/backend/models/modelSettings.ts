@@ -2,20 +2,10 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { TalariaError } from '../../../shared/contract/errors';
+import type { ModelLoadSettings } from '../../../shared/contract/library';
+import type { LoadModelOptions } from '../../../shared/contract/types';
 
-/** How a model is loaded; kept per model in the library. */
-export interface ModelLoadSettings {
-  /** Layers on the GPU; 'auto' lets node-llama-cpp fit what it can. */
-  gpuLayers: 'auto' | number;
-  contextSize: 'auto' | number;
-  flashAttention: boolean;
-  /** Null uses the machine's core count. */
-  threads: number | null;
-  /** Null uses node-llama-cpp's default. */
-  batchSize: number | null;
-  /** The role tool results are sent in; some fine-tunes (Hermes 3 3B abliterated) want `user`. */
-  toolResponseRole: 'tool' | 'user';
-}
+export type { ModelLoadSettings } from '../../../shared/contract/library';
 
 export const DEFAULT_LOAD_SETTINGS: ModelLoadSettings = {
   gpuLayers: 'auto',
@@ -36,6 +26,21 @@ const settingsSchema = z
     toolResponseRole: z.enum(['tool', 'user']),
   })
   .strict();
+
+/**
+ * The engine's load options for a model's settings. An 'auto' context is left to the engine,
+ * which takes as much as fits up to 8192 tokens (the trained 128k of Llama 3.1 would not fit).
+ */
+export function toLoadOptions(path: string, settings: ModelLoadSettings): LoadModelOptions {
+  return {
+    path,
+    gpuLayers: settings.gpuLayers,
+    ...(settings.contextSize !== 'auto' && { contextSize: settings.contextSize }),
+    flashAttention: settings.flashAttention,
+    ...(settings.threads !== null && { threads: settings.threads }),
+    ...(settings.batchSize !== null && { batchSize: settings.batchSize }),
+  };
+}
 
 /** Checks a partial update; throws INVALID_INPUT naming the bad field. */
 export function parseSettingsPatch(patch: unknown): Partial<ModelLoadSettings> {

@@ -74,3 +74,8 @@ export function libraryPathFor(modelsDir: string, repoId: string, filePath: stri
   }
   return target;
 }
+
+/** The library folder inside the app's data folder (shared by the app and the CLI). */
+export function modelsDirFor(dataDir: string): string {
+  return join(resolve(dataDir), 'models');
+}

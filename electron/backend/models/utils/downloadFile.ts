@@ -15,6 +15,8 @@ export interface FileTuning {
   backoff: BackoffOptions;
   flushBytes: number;
   persistIntervalMs: number;
+  /** Also record progress after this many new bytes, so a kill on a fast link loses little. */
+  persistBytes?: number;
   openFile?: OpenPartFile;
 }
 
@@ -79,10 +81,20 @@ export async function downloadFile(
   const controller = new AbortController();
   const abortAll = () => controller.abort(ctx.signal.reason);
   ctx.signal.addEventListener('abort', abortAll, { once: true });
-  const persistTimer = setInterval(
-    () => void part.persist().catch(() => undefined),
-    ctx.persistIntervalMs,
-  );
+  let unpersisted = 0;
+  let persisting = false;
+  const persistNow = (): void => {
+    if (persisting) return;
+    persisting = true;
+    unpersisted = 0;
+    void part
+      .persist()
+      .catch(() => undefined)
+      .finally(() => {
+        persisting = false;
+      });
+  };
+  const persistTimer = setInterval(persistNow, ctx.persistIntervalMs);
 
   let refreshing: Promise<void> | null = null;
   const refreshUrl = () =>
@@ -122,6 +134,8 @@ export async function downloadFile(
             flushBytes: ctx.flushBytes,
             onBytes: (n) => {
               ctx.onBytes(n);
+              unpersisted += n;
+              if (unpersisted >= (ctx.persistBytes ?? Infinity)) persistNow();
               hasher.advance(part.contiguousEnd());
             },
           });

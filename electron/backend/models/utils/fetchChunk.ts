@@ -40,6 +40,9 @@ export interface FetchChunkOptions {
   onBytes: (bytes: number) => void;
 }
 
+/** Longest time received bytes wait in memory before they are written and counted. */
+const FLUSH_INTERVAL_MS = 200;
+
 /** Downloads the rest of one chunk with a ranged GET, appending to the part file as it goes. */
 export async function fetchChunk(options: FetchChunkOptions): Promise<void> {
   const { part, chunk, signal } = options;
@@ -105,11 +108,13 @@ async function receive(
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let received = 0;
+  let flushedAt = performance.now();
   const flush = async () => {
     if (pendingBytes === 0) return;
     const buffers = pending;
     pending = [];
     pendingBytes = 0;
+    flushedAt = performance.now();
     try {
       options.onBytes(await part.append(chunk, buffers));
     } catch (error) {
@@ -134,7 +139,14 @@ async function receive(
         pending.push(buf);
         pendingBytes += buf.length;
       }
-      if (pendingBytes >= options.flushBytes) await flush();
+      // On a slow link the byte threshold would take seconds: flush on time too, so progress
+      // (and what a pause keeps) stays current.
+      if (
+        pendingBytes >= options.flushBytes ||
+        (pendingBytes > 0 && performance.now() - flushedAt >= FLUSH_INTERVAL_MS)
+      ) {
+        await flush();
+      }
       stall.refresh();
     }
     await flush();

@@ -1,26 +1,8 @@
 import { GgufFileType, type GgufFileInfo } from 'node-llama-cpp';
+import type { ChatTemplateKind, GgufModelMetadata } from '../../../../shared/contract/library';
 import { countParameters } from './ggufIntegrity';
 
-export type ChatTemplateKind = 'chatml' | 'llama3' | 'other' | 'none';
-
-/** What the library shows about a GGUF, read from its header. */
-export interface GgufModelMetadata {
-  /** `general.name`. */
-  name: string | null;
-  architecture: string | null;
-  parameterCount: number | null;
-  /** `general.size_label` (e.g. "8B") when the file has it. */
-  sizeLabel: string | null;
-  /** Quantization from `general.file_type` (Q4_K_M, Q8_0, F16 …). */
-  fileType: string | null;
-  /** Context length the model was trained with. */
-  contextLength: number | null;
-  chatTemplate: ChatTemplateKind;
-  /** '3', '2 Pro', '2 Theta' or '2' for Nous Hermes models, from the name; null otherwise. */
-  hermesVersion: string | null;
-  /** Whether `tokenizer.chat_template.tool_use` exists (Hermes tool calling). */
-  hasToolUseTemplate: boolean;
-}
+export type { ChatTemplateKind, GgufModelMetadata } from '../../../../shared/contract/library';
 
 export function chatTemplateKind(template: unknown): ChatTemplateKind {
   if (typeof template !== 'string' || template.trim() === '') return 'none';

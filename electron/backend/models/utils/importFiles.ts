@@ -1,9 +1,10 @@
 import { copyFile, link, rename, rm, stat, symlink } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TalariaError } from '../../../../shared/contract/errors';
+import type { ImportMode } from '../../../../shared/contract/library';
 import { parseSplitName } from '../ggufFileNames';
 
-export type ImportMode = 'copy' | 'hardlink' | 'symlink';
+export type { ImportMode } from '../../../../shared/contract/library';
 
 /** All parts of a split model given any part (each must exist), or just the file. */
 export async function splitPartsOf(source: string): Promise<string[]> {

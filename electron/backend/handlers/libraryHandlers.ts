@@ -1,0 +1,72 @@
+import type { GgufFileInfo } from 'node-llama-cpp';
+import { TalariaError } from '../../../shared/contract/errors';
+import type { LibraryMethods } from '../../../shared/contract/library';
+import type { Handlers } from '../../../shared/rpc/types';
+import { hermesCatalog } from '../models/catalog';
+import { toLoadOptions } from '../models/modelSettings';
+import { buildRepoView } from '../models/repoView';
+import type { BackendContext } from './context';
+import { rememberRecentModel } from './coreHandlers';
+
+/** Catalog, Hub search and repo views, downloads, the library and per-model load settings. */
+export function createLibraryHandlers(ctx: BackendContext): Handlers<LibraryMethods> {
+  const { hub, downloads, library, hubTokens, engine, chat, emit } = ctx;
+  const headerCache = new Map<string, GgufFileInfo>();
+  const assertIdle = (what: string): void => {
+    if (chat.active().length > 0) {
+      throw new TalariaError('BUSY', `Stop the reply being written before ${what}.`);
+    }
+  };
+
+  return {
+    'library.catalog': async () => ({ entries: hermesCatalog() }),
+    'hub.search': async ({ query, limit }, call) => ({
+      results: await hub.search({ query: query.trim(), limit, signal: call.signal }),
+    }),
+    'hub.repo': async (params, call) =>
+      buildRepoView({ hub, library, hardware: ctx.hardware, headerCache }, params, call.signal),
+    'hub.setToken': async ({ token }) => hubTokens.set(token),
+    'hub.tokenStatus': async () => hubTokens.status(),
+
+    'downloads.start': async (params) => downloads.enqueue(params),
+    'downloads.pause': async ({ id }) => downloads.pause(id),
+    'downloads.resume': async ({ id }) => downloads.resume(id),
+    'downloads.cancel': async ({ id }) => downloads.cancel(id),
+    'downloads.list': async () => ({ jobs: downloads.list() }),
+
+    'library.list': async () => ({ models: await library.list(), modelsDir: library.modelsDir }),
+    'library.import': async ({ path, mode }) => {
+      const model = await library.import({ sourcePath: path, mode });
+      emit('library.changed', { modelId: model.id });
+      return model;
+    },
+    'library.delete': async ({ id }) => {
+      const model = await library.get(id);
+      if (engine.status.model?.path === model.path) {
+        assertIdle('deleting the loaded model');
+        await engine.unload();
+      }
+      await library.delete(id);
+      emit('library.changed', { modelId: id });
+      return { ok: true };
+    },
+    'library.getSettings': async ({ id }) => library.getLoadSettings(id),
+    'library.setSettings': async ({ id, settings }) => library.setLoadSettings(id, settings),
+    'library.load': async ({ id, settings }) => {
+      assertIdle('loading another model');
+      const model = await library.get(id);
+      if (model.error !== null) {
+        throw new TalariaError(
+          'INVALID_INPUT',
+          `${model.fileName} cannot be loaded: ${model.error}`,
+        );
+      }
+      const chosen = settings
+        ? await library.setLoadSettings(id, settings)
+        : await library.getLoadSettings(id);
+      const status = await engine.load(toLoadOptions(model.path, chosen));
+      rememberRecentModel(ctx, model.path);
+      return status;
+    },
+  };
+}
