@@ -1,20 +1,26 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { APP_VERSION } from '../backend/version';
+import { chats, CHATS_USAGE } from './chats';
 import { entryPaths } from './entryPaths';
-import { serve } from './serve';
+import { MODELS_ENV, MODELS_USAGE } from './models/usage';
 
 const USAGE = `Talaria ${APP_VERSION} — a chat studio for the Nous Research Hermes models
 
 Usage:
   talaria serve [--port N] [--data-dir DIR] [--model FILE.gguf]
       Run the app headless on http://127.0.0.1 (the printed URL carries a secret token).
+${MODELS_USAGE}
+${CHATS_USAGE}
 
 Options:
   --data-dir DIR   where conversations and models live (default: TALARIA_DATA_DIR or the
                    desktop app's data folder)
   -h, --help       show this help
-  -v, --version    print the version`;
+  -v, --version    print the version
+
+Environment:
+${MODELS_ENV}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -26,7 +32,13 @@ async function main(argv: string[]): Promise<number> {
     console.log(APP_VERSION);
     return 0;
   }
+  if (command === 'chats') return chats(rest);
+  if (command === 'models') {
+    const { runModels } = await import('./models/modelsCommand');
+    return runModels(rest);
+  }
   if (command === 'serve') {
+    const { serve } = await import('./serve');
     const { values } = parseArgs({
       args: rest,
       options: {

@@ -40,6 +40,18 @@ export function parseSampling(text: unknown): Partial<SamplingParams> {
   }
   const seed = record['seed'];
   if (seed === null || (typeof seed === 'number' && Number.isFinite(seed))) result.seed = seed;
+  const stops = record['stopStrings'];
+  if (Array.isArray(stops)) {
+    result.stopStrings = stops.filter((s): s is string => typeof s === 'string' && s !== '');
+  }
+  const length = record['contextLength'];
+  if (length === null || (typeof length === 'number' && Number.isInteger(length) && length > 0)) {
+    result.contextLength = length;
+  }
+  const policy = record['contextPolicy'];
+  if (policy === 'rollingWindow' || policy === 'truncateMiddle' || policy === 'stopAndAsk') {
+    result.contextPolicy = policy;
+  }
   return result;
 }
 
