@@ -1,6 +1,8 @@
 /** `npm run bench -- <name> [options]`: benchmarks that print figures (never pass/fail). */
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   stream: () => import('./stream'),
+  ui: () => import('./ui'),
+  download: () => import('./download'),
 };
 
 async function main(): Promise<number> {

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { getLlama, LlamaChat, resolveChatWrapper } from 'node-llama-cpp';
+import { getLlama, LlamaChat } from 'node-llama-cpp';
+import { defaultChatWrapper } from '../electron/backend/engine/hermes/defaultChatWrapper';
 import { WebSocket } from 'ws';
 import { ensureBenchModel, ensureTinyModel } from '../scripts/testing/testModels';
 import { createTalariaClient } from '../shared/contract/client';
@@ -27,14 +28,15 @@ interface Side {
   close(): Promise<void>;
 }
 
-/** Bare node-llama-cpp in this process: the ceiling the app can reach. */
+/** Bare node-llama-cpp (LlamaChat) in this process: the ceiling the app can reach. */
 async function openBare(modelPath: string, maxTokens: number, threads: number): Promise<Side> {
   const llama = await getLlama({ gpu: 'auto', maxThreads: 0 });
   const model = await llama.loadModel({ modelPath });
   const context = await model.createContext({ contextSize: { max: 8192 }, threads });
   const chat = new LlamaChat({
     contextSequence: context.getSequence(),
-    chatWrapper: resolveChatWrapper(model),
+    // The app's own wrapper, so both sides evaluate exactly the same prompt tokens.
+    chatWrapper: defaultChatWrapper(model),
   });
   return {
     async generate(prompt) {
@@ -157,26 +159,28 @@ export async function run(args: string[]): Promise<void> {
   console.log(`Preparing the model (${values.model ?? values.shape})…`);
   const modelPath =
     values.model ?? (values.shape === 'tiny' ? await ensureTinyModel() : await ensureBenchModel());
-  // The first prompt is a warm-up for both sides and is not counted.
   const prompts = PROMPTS.slice(0, count + 1);
   console.log(
-    `Model ${modelPath}\n${count} measured runs per side, ${maxTokens} tokens, greedy, ${threads} threads on both sides\n`,
+    `Model ${modelPath}\n${count * 2} measured runs per side, ${maxTokens} tokens, greedy, ${threads} threads on both sides\n`,
   );
-  // Both sides stay loaded and take turns, so drifting machine load hits them alike.
-  const bareSide = await openBare(modelPath, maxTokens, threads);
-  const hostSide = await openHost(modelPath, maxTokens, threads);
+  // One side is loaded at a time (an idle llama.cpp in this process would compete for the
+  // cores with the engine process), in A-B-A-B phases so drifting machine load hits both alike.
+  // Each phase starts with a warm-up generation that is not counted.
   const bareRuns: Run[] = [];
   const hostRuns: Run[] = [];
-  for (const [i, prompt] of prompts.entries()) {
-    const a = await bareSide.generate(prompt);
-    const b = await hostSide.generate(prompt);
-    if (i > 0) {
-      bareRuns.push(a);
-      hostRuns.push(b);
+  for (let phase = 0; phase < 2; phase++) {
+    for (const [open, runs] of [
+      [openBare, bareRuns],
+      [openHost, hostRuns],
+    ] as const) {
+      const side = await open(modelPath, maxTokens, threads);
+      for (const [i, prompt] of prompts.entries()) {
+        const run = await side.generate(prompt);
+        if (i > 0) runs.push(run);
+      }
+      await side.close();
     }
   }
-  await hostSide.close();
-  await bareSide.close();
   const a = summary('bare node-llama-cpp', bareRuns);
   const b = summary('host over WebSocket', hostRuns);
   console.log(

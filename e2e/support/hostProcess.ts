@@ -18,10 +18,15 @@ export async function startHost(args: {
   dataDir: string;
   model?: string;
   waitForModel?: boolean;
+  /** Extra environment, e.g. HF_ENDPOINT pointing at a HubTestServer. */
+  env?: NodeJS.ProcessEnv;
 }): Promise<RunningHost> {
   const argv = [CLI, 'serve', '--port', '0', '--data-dir', args.dataDir];
   if (args.model) argv.push('--model', args.model);
-  const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, argv, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...args.env },
+  });
   let log = '';
   child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { cachedTheme, resolvedTheme } from '../features/settings/settingsStore';
+import { MarkdownEnvContext } from '../components/markdown/context';
+import { cachedFontSize, cachedTheme, resolvedTheme } from '../features/settings/settingsStore';
 import { applyTheme, systemTheme, useSystemTheme } from '../features/settings/useSystemTheme';
 import { connect } from '../transport/connect';
 import { bootstrap } from './bootstrap';
@@ -9,17 +10,30 @@ import { Shell } from './Shell';
 import { createStores, StoresContext, type Stores } from './stores';
 import { wireEvents } from './wireEvents';
 
+/** Message text size: a CSS variable the message and composer text use. */
+function applyFontSize(px: number): void {
+  document.documentElement.style.setProperty('--t-msg-font', `${px}px`);
+}
+
 type Phase =
   { kind: 'connecting' } | { kind: 'failed'; message: string } | { kind: 'ready'; stores: Stores };
 
 function ThemedShell({ stores, connectionLost }: { stores: Stores; connectionLost: boolean }) {
   const theme = useStore(stores.settings, resolvedTheme);
+  const fontSize = useStore(stores.settings, (s) => s.fontSize);
   const system = useSystemTheme();
   useEffect(() => stores.settings.getState().setSystemTheme(system), [stores, system]);
   useEffect(() => applyTheme(theme), [theme]);
+  useEffect(() => applyFontSize(fontSize), [fontSize]);
+  const markdown = useMemo(
+    () => ({ mermaid: stores.mermaid, dark: theme === 'dark' }),
+    [stores, theme],
+  );
   return (
     <StoresContext value={stores}>
-      <Shell connectionLost={connectionLost} />
+      <MarkdownEnvContext value={markdown}>
+        <Shell connectionLost={connectionLost} />
+      </MarkdownEnvContext>
     </StoresContext>
   );
 }
@@ -30,6 +44,7 @@ export function App() {
 
   useEffect(() => {
     applyTheme(cachedTheme() ?? systemTheme());
+    applyFontSize(cachedFontSize());
     let cancelled = false;
     let dispose = (): void => undefined;
     connect()

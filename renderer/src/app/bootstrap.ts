@@ -1,3 +1,4 @@
+import { parseRoute } from './router';
 import type { Stores } from './stores';
 
 const SELECTED_KEY = 'talaria.conversation';
@@ -29,8 +30,12 @@ export async function bootstrap(stores: Stores): Promise<void> {
     .reattach()
     .catch(() => []);
   const items = conversations.getState().items;
+  const route = parseRoute(window.location.hash);
+  const linked = route.screen === 'chat' ? route.conversationId : null;
   const previous = readSelected();
+  // A link (#/chat/<id>) wins; it may name a conversation beyond the loaded page.
   const target =
+    linked ??
     active[0]?.conversationId ??
     (previous && items.some((i) => i.id === previous) ? previous : null) ??
     items[0]?.id ??

@@ -1,7 +1,9 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { TalariaClient } from '../../../shared/contract/client';
+import { MermaidRenderer } from '../components/markdown/MermaidRenderer';
 import { createChatStore, type ChatState, type ChatStore } from '../features/chat/chatStore';
+import { createMessageActions, type MessageActions } from '../features/chat/messageActions';
 import {
   createConversationsStore,
   type ConversationsState,
@@ -18,6 +20,7 @@ import {
   type SettingsStore,
   type Theme,
 } from '../features/settings/settingsStore';
+import { createUiStore, type UiState, type UiStore } from './uiStore';
 
 export interface Stores {
   client: TalariaClient;
@@ -25,17 +28,25 @@ export interface Stores {
   chat: ChatStore;
   models: ModelsStore;
   settings: SettingsStore;
+  ui: UiStore;
+  messageActions: MessageActions;
+  /** Draws Mermaid diagrams for every message (one Mermaid instance per window). */
+  mermaid: MermaidRenderer;
 }
 
 /** The composition root of the renderer: one set of stores per connection. */
 export function createStores(client: TalariaClient, systemTheme: Theme): Stores {
   const conversations = createConversationsStore(client);
+  const chat = createChatStore(client, conversations);
   return {
     client,
     conversations,
-    chat: createChatStore(client, conversations),
+    chat,
     models: createModelsStore(client),
     settings: createSettingsStore(client, systemTheme),
+    ui: createUiStore(),
+    messageActions: createMessageActions(client, chat, conversations),
+    mermaid: new MermaidRenderer(window),
   };
 }
 
@@ -61,4 +72,8 @@ export function useModels<T>(selector: (state: ModelsState) => T): T {
 
 export function useSettings<T>(selector: (state: SettingsState) => T): T {
   return useStore(useStores().settings, selector);
+}
+
+export function useUi<T>(selector: (state: UiState) => T): T {
+  return useStore(useStores().ui, selector);
 }

@@ -1,3 +1,4 @@
+import { applyMessageEvent, applyToolCallEvent } from '../features/tools/toolEvents';
 import type { Stores } from './stores';
 
 /** Routes the backend's events into the stores; returns the unsubscribe function. */
@@ -8,6 +9,8 @@ export function wireEvents(stores: Stores): () => void {
     client.on('chat.delta', (data) => chat.getState().receive({ kind: 'delta', data })),
     client.on('chat.done', (data) => chat.getState().receive({ kind: 'done', data })),
     client.on('chat.error', (data) => chat.getState().receive({ kind: 'error', data })),
+    client.on('chat.toolCall', (data) => applyToolCallEvent(chat, data)),
+    client.on('chat.message', (data) => applyMessageEvent(chat, data)),
     client.on('engine.status', (status) => models.getState().setStatus(status)),
     client.on('conversations.changed', ({ id, deleted }) => {
       if (deleted) chat.getState().conversationDeleted(id);

@@ -3,6 +3,7 @@ import { useChat, useModels, useStores } from '../../app/stores';
 import { Button, Kbd } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { streamOf } from './chatStore';
+import { ContextMeter } from './ContextMeter';
 import { COMPOSER_ID } from './focusComposer';
 
 const MAX_HEIGHT_PX = 220;
@@ -77,7 +78,7 @@ export function Composer({ disabled }: { disabled: boolean }) {
               void chat.getState().stop();
             }
           }}
-          className="block max-h-[220px] w-full resize-none bg-transparent px-3.5 pt-3 pb-1 text-sm leading-relaxed text-fg outline-none placeholder:text-subtle disabled:opacity-60"
+          className="msg-text block max-h-[220px] w-full resize-none bg-transparent px-3.5 pt-3 pb-1 leading-relaxed text-fg outline-none placeholder:text-subtle disabled:opacity-60"
         />
         <div className="flex items-center justify-between gap-2 pr-2 pb-2 pl-3.5">
           <div className="flex items-center gap-1.5 text-[11px] text-subtle">
@@ -100,32 +101,35 @@ export function Composer({ disabled }: { disabled: boolean }) {
               </button>
             )}
           </div>
-          {streaming ? (
-            <Button
-              variant="secondary"
-              size="sm"
-              data-testid="stop"
-              aria-label="Stop generating"
-              title="Stop generating (Esc)"
-              onClick={() => void chat.getState().stop()}
-            >
-              <span className="h-2.5 w-2.5 rounded-[2px] bg-current" aria-hidden="true" />
-              Stop
-            </Button>
-          ) : (
-            <Button
-              variant="primary"
-              size="sm"
-              data-testid="send"
-              aria-label="Send message"
-              title="Send (Enter)"
-              disabled={!canSend}
-              onClick={() => void send()}
-            >
-              Send
-              <Icon name="send" size={13} />
-            </Button>
-          )}
+          <div className="ml-auto flex items-center gap-2">
+            <ContextMeter />
+            {streaming ? (
+              <Button
+                variant="secondary"
+                size="sm"
+                data-testid="stop"
+                aria-label="Stop generating"
+                title="Stop generating (Esc)"
+                onClick={() => void chat.getState().stop()}
+              >
+                <span className="h-2.5 w-2.5 rounded-[2px] bg-current" aria-hidden="true" />
+                Stop
+              </Button>
+            ) : (
+              <Button
+                variant="primary"
+                size="sm"
+                data-testid="send"
+                aria-label="Send message"
+                title="Send (Enter)"
+                disabled={!canSend}
+                onClick={() => void send()}
+              >
+                Send
+                <Icon name="send" size={13} />
+              </Button>
+            )}
+          </div>
         </div>
       </div>
     </div>

@@ -1,12 +1,18 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { Message, MessageStatus } from '../../../../shared/contract/types';
-import { IconButton } from '../../components/Button';
-import { CopyButton } from '../../components/CopyButton';
-import { Icon } from '../../components/Icon';
+import { useChat, useStores } from '../../app/stores';
 import { Logo } from '../../components/Logo';
-import { Markdown } from '../../components/Markdown';
-import { useChat } from '../../app/stores';
+import { Icon } from '../../components/Icon';
+import { BranchNav } from './BranchNav';
+import { EditMessage } from './EditMessage';
 import { MessageStats } from './MessageStats';
+import { MessageToolbar } from './MessageToolbar';
+import { PromptButton } from '../inspector/PromptButton';
+import { displayContent } from '../tools/displayContent';
+import { JsonResultCard } from '../tools/JsonResultCard';
+import { SectionedMarkdown } from '../tools/SectionedMarkdown';
+import { ToolCallCards } from '../tools/ToolCallCards';
+import { ToolResponseMessage } from '../tools/ToolResponseMessage';
 
 const BADGES: Partial<Record<MessageStatus, { label: string; tone: string }>> = {
   aborted: { label: 'Stopped', tone: 'bg-warn-soft text-warn border-warn/30' },
@@ -14,31 +20,64 @@ const BADGES: Partial<Record<MessageStatus, { label: string; tone: string }>> = 
   interrupted: { label: 'Interrupted', tone: 'bg-warn-soft text-warn border-warn/30' },
 };
 
-interface MessageItemProps {
+export interface MessageItemProps {
   message: Message;
-  /** Shows Regenerate: this is the last reply and nothing is streaming. */
-  canRegenerate: boolean;
-  onRegenerate: () => void;
+  /** The ids of this message and its alternatives, when it has any. */
+  siblings: string[] | undefined;
+  /** The last message of the branch (Regenerate and Continue live there). */
+  isLast: boolean;
+  /** A reply is being written or requested in this conversation: actions wait. */
+  busy: boolean;
+  /** Briefly highlighted (a search hit was opened here). */
+  flash: boolean;
 }
 
-function UserMessage({ message }: { message: Message }) {
+function UserMessage({ message, siblings, busy, flash }: MessageItemProps) {
+  const { messageActions } = useStores();
+  const [editing, setEditing] = useState(false);
   return (
     <article
       data-testid="message"
       data-role="user"
       data-status={message.status}
       data-message-id={message.id}
-      className="group flex items-start justify-end gap-1.5"
+      data-flash={flash || undefined}
+      aria-label="Your message"
+      className="group flex flex-col items-end gap-1"
     >
-      <div className="mt-1.5 opacity-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100">
-        <CopyButton text={message.content} label="Copy message" />
-      </div>
-      <div
-        data-testid="message-content"
-        className="max-w-[85%] rounded-2xl rounded-br-md bg-sunken px-3.5 py-2 text-sm leading-relaxed whitespace-pre-wrap text-fg [overflow-wrap:anywhere]"
-      >
-        {message.content}
-      </div>
+      {editing ? (
+        <EditMessage
+          initial={message.content}
+          onCancel={() => setEditing(false)}
+          onSend={(text) => {
+            setEditing(false);
+            void messageActions.edit(message.id, text);
+          }}
+        />
+      ) : (
+        <div
+          data-testid="message-content"
+          className="msg-text max-w-[85%] rounded-2xl rounded-br-md bg-sunken px-3.5 py-2 leading-relaxed whitespace-pre-wrap text-fg [overflow-wrap:anywhere]"
+        >
+          {message.content}
+        </div>
+      )}
+      {!editing && (
+        <div className="flex min-h-6 items-center gap-1">
+          <MessageToolbar
+            message={message}
+            busy={busy}
+            isLast={false}
+            onEdit={() => setEditing(true)}
+          />
+          <BranchNav
+            message={message}
+            siblings={siblings}
+            disabled={busy}
+            onShow={(id) => void messageActions.showBranch(id)}
+          />
+        </div>
+      )}
     </article>
   );
 }
@@ -57,14 +96,16 @@ function Generating() {
   );
 }
 
-function AssistantMessage({ message, canRegenerate, onRegenerate }: MessageItemProps) {
+function AssistantMessage({ message, siblings, isLast, busy, flash }: MessageItemProps) {
+  const { messageActions } = useStores();
   const stream = useChat((s) => {
     if (message.status !== 'streaming') return null;
     for (const st of Object.values(s.streams)) if (st.messageId === message.id) return st;
     return null;
   });
   const streaming = message.status === 'streaming';
-  const text = stream ? stream.text : message.content;
+  // A continued reply streams its old text first; until then, show what it had.
+  const text = stream?.text || message.content;
   const badge = BADGES[message.status];
   return (
     <article
@@ -72,6 +113,8 @@ function AssistantMessage({ message, canRegenerate, onRegenerate }: MessageItemP
       data-role="assistant"
       data-status={message.status}
       data-message-id={message.id}
+      data-flash={flash || undefined}
+      aria-label="Assistant message"
       className="group flex gap-3"
     >
       <div className="mt-0.5 shrink-0">
@@ -95,9 +138,15 @@ function AssistantMessage({ message, canRegenerate, onRegenerate }: MessageItemP
           {streaming && !text ? (
             <Generating />
           ) : (
-            <Markdown text={text} streaming={streaming} className="text-fg" />
+            <SectionedMarkdown
+              text={displayContent({ ...message, content: text }, { streaming })}
+              streaming={streaming}
+              className="text-fg"
+            />
           )}
         </div>
+        <ToolCallCards message={message} text={text} />
+        <JsonResultCard message={message} />
         {message.error && message.status !== 'complete' && (
           <div
             role="alert"
@@ -108,23 +157,16 @@ function AssistantMessage({ message, canRegenerate, onRegenerate }: MessageItemP
           </div>
         )}
         {!streaming && (
-          <div className="mt-1.5 flex min-h-6 items-center gap-3">
+          <div className="mt-1.5 flex min-h-6 flex-wrap items-center gap-x-3 gap-y-1">
+            <BranchNav
+              message={message}
+              siblings={siblings}
+              disabled={busy}
+              onShow={(id) => void messageActions.showBranch(id)}
+            />
             {message.stats && <MessageStats stats={message.stats} />}
-            <div
-              className={`flex items-center gap-0.5 transition-opacity ${canRegenerate ? '' : 'opacity-0 group-hover:opacity-100 focus-within:opacity-100'}`}
-            >
-              <CopyButton text={message.content} label="Copy reply" />
-              {canRegenerate && (
-                <IconButton
-                  size="sm"
-                  aria-label="Regenerate reply"
-                  data-testid="regenerate"
-                  onClick={onRegenerate}
-                >
-                  <Icon name="refresh" size={13} />
-                </IconButton>
-              )}
-            </div>
+            <MessageToolbar message={message} busy={busy} isLast={isLast} />
+            <PromptButton messageId={message.id} pinned={isLast} />
           </div>
         )}
       </div>
@@ -134,14 +176,16 @@ function AssistantMessage({ message, canRegenerate, onRegenerate }: MessageItemP
 
 export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const { message } = props;
-  if (message.role === 'user') return <UserMessage message={message} />;
+  if (message.role === 'user') return <UserMessage {...props} />;
   if (message.role === 'assistant') return <AssistantMessage {...props} />;
+  if (message.role === 'tool') return <ToolResponseMessage message={message} />;
   return (
     <article
       data-testid="message"
       data-role={message.role}
       data-status={message.status}
-      className="rounded-md border border-line bg-sunken px-3 py-2 font-mono text-xs whitespace-pre-wrap text-muted"
+      data-message-id={message.id}
+      className="rounded-md border border-line bg-sunken px-3 py-2 font-mono text-xs whitespace-pre-wrap text-muted [overflow-wrap:anywhere]"
     >
       <div className="mb-1 font-sans text-[11px] font-semibold uppercase">{message.role}</div>
       <div data-testid="message-content">{message.content}</div>

@@ -5,8 +5,11 @@ import type {
   ChatErrorEvent,
   StreamStart,
 } from '../../../../shared/contract/api';
+import type { ConversationView } from '../../../../shared/contract/chatExtras';
 import type { TalariaClient } from '../../../../shared/contract/client';
 import type { Conversation, Message } from '../../../../shared/contract/types';
+import { branchMap, type BranchMap } from './branches';
+import { viewActions } from './viewActions';
 import { toShownError, type ShownError } from '../../components/errors';
 import type { ConversationsStore } from '../conversations/conversationsStore';
 import { EarlyEvents, type StreamEvent } from './EarlyEvents';
@@ -24,6 +27,12 @@ export interface ChatState {
   conversationId: string | null;
   /** Its active branch, root first. */
   messages: Message[];
+  /** The shown conversation (settings, title), once loaded. */
+  conversation: Conversation | null;
+  /** Where it branches: sibling ids by parent id ('' for the roots). */
+  branches: BranchMap;
+  /** A message to scroll to and highlight (search hits); `tick` repeats the same one. */
+  focus: { messageId: string; tick: number } | null;
   loading: boolean;
   error: ShownError | null;
   /** Running streams of every conversation, by stream id. */
@@ -40,6 +49,13 @@ export interface ChatState {
   openNew(conversation: Conversation): void;
   send(content: string): Promise<boolean>;
   regenerate(): Promise<void>;
+  /** Starts a stream with any request that answers a StreamStart (edit, continue). */
+  start(conversationId: string, request: () => Promise<StreamStart>): Promise<boolean>;
+  /** Shows a branch view the server answered (reveal, delete). */
+  applyView(view: ConversationView): void;
+  refreshBranches(): Promise<void>;
+  setFocus(messageId: string | null): void;
+  setConversation(conversation: Conversation): void;
   stop(): Promise<void>;
   /** Re-joins the streams still running on the server (after a page reload). */
   reattach(): Promise<{ conversationId: string }[]>;
@@ -49,6 +65,9 @@ export interface ChatState {
 }
 
 export type ChatStore = StoreApi<ChatState>;
+
+/** Messages shown before the rest of a long conversation has loaded. */
+const FIRST_PAGE = 120;
 
 /** The stream writing into a conversation, if any. */
 export function streamOf(state: ChatState, conversationId: string | null): StreamState | null {
@@ -80,10 +99,22 @@ export function createChatStore(
 
     const reloadMessages = async (id: string, ticket = openTicket): Promise<void> => {
       try {
-        const { messages } = await client.request('conversations.get', { id });
+        // The newest messages first, so a long conversation shows at once; the rest follows.
+        const view = await client.request('conversations.view', { id, last: FIRST_PAGE });
         if (ticket !== openTicket || get().conversationId !== id) return;
-        set({ messages, loading: false });
-        await adoptUntracked(messages);
+        const { conversation, branches } = view;
+        set({
+          messages: view.messages,
+          conversation,
+          branches: branchMap(branches),
+          loading: false,
+        });
+        if (!view.complete) {
+          const { messages } = await client.request('conversations.get', { id });
+          if (ticket !== openTicket || get().conversationId !== id) return;
+          set({ messages });
+        }
+        await adoptUntracked(get().messages);
       } catch (error) {
         if (ticket === openTicket) set({ loading: false, error: toShownError(error) });
       }
@@ -137,6 +168,7 @@ export function createChatStore(
       );
       if (get().conversationId === start.conversationId) {
         set((s) => ({ messages: placeStreamStart(s.messages, start) }));
+        void get().refreshBranches();
       }
       for (const event of early.take(start.streamId)) get().receive(event);
     };
@@ -170,6 +202,7 @@ export function createChatStore(
         const result = replaceMessage(get().messages, message);
         if (result.found) set({ messages: result.messages });
         else void reloadMessages(event.conversationId);
+        void get().refreshBranches();
       }
       void conversations.getState().refresh();
     };
@@ -177,6 +210,9 @@ export function createChatStore(
     return {
       conversationId: null,
       messages: [],
+      conversation: null,
+      branches: {},
+      focus: null,
       loading: false,
       error: null,
       streams: {},
@@ -188,14 +224,28 @@ export function createChatStore(
       async open(id) {
         if (id === get().conversationId && !get().error) return;
         const ticket = ++openTicket;
-        set({ conversationId: id, messages: [], loading: id !== null, error: null });
+        set({
+          conversationId: id,
+          messages: [],
+          conversation: null,
+          branches: {},
+          loading: id !== null,
+          error: null,
+        });
         conversations.getState().setSelected(id);
         if (id) await reloadMessages(id, ticket);
       },
 
       openNew(conversation) {
         ++openTicket;
-        set({ conversationId: conversation.id, messages: [], loading: false, error: null });
+        set({
+          conversationId: conversation.id,
+          messages: [],
+          conversation,
+          branches: {},
+          loading: false,
+          error: null,
+        });
         conversations.getState().setSelected(conversation.id);
       },
 
@@ -223,6 +273,10 @@ export function createChatStore(
         if (!conversationId || get().sending || streamOf(get(), conversationId)) return;
         await runStart(conversationId, () => client.request('chat.regenerate', { conversationId }));
       },
+
+      start: (conversationId, request) => runStart(conversationId, request),
+
+      ...viewActions(client, set, get),
 
       async stop() {
         const stream = streamOf(get(), get().conversationId);

@@ -36,3 +36,10 @@ export function regenerableMessageId(messages: Message[]): string | null {
   if (!last || last.role !== 'assistant' || last.status === 'streaming') return null;
   return last.id;
 }
+
+/** A reply that stopped early can be continued: stopped, interrupted or cut by max tokens. */
+export function canContinue(message: Message): boolean {
+  if (message.role !== 'assistant' || !message.content.trim()) return false;
+  if (message.status === 'aborted' || message.status === 'interrupted') return true;
+  return message.status === 'complete' && message.stats?.stopReason === 'maxTokens';
+}

@@ -1,11 +1,15 @@
-import { memo, useRef } from 'react';
-import type { ConversationSummary } from '../../../../shared/contract/types';
+import { memo, type CSSProperties } from 'react';
+import type { ConversationListEntry } from '../../../../shared/contract/chatExtras';
+import { useStores } from '../../app/stores';
 import { IconButton } from '../../components/Button';
 import { Icon } from '../../components/Icon';
+import { Menu } from '../../components/Menu';
 import { plainPreview, relativeTime } from '../../components/format';
+import { conversationMenuItems, deleteWithUndo } from './conversationMenu';
+import { RenameInput } from './RenameInput';
 
 interface ConversationRowProps {
-  item: ConversationSummary;
+  item: ConversationListEntry;
   selected: boolean;
   editing: boolean;
   streaming: boolean;
@@ -13,42 +17,8 @@ interface ConversationRowProps {
   onSelect: (id: string) => void;
   onStartEditing: (id: string | null) => void;
   onRename: (id: string, title: string) => void;
-  onAskDelete: (id: string) => void;
-}
-
-function RenameInput({
-  item,
-  onDone,
-}: {
-  item: ConversationSummary;
-  onDone: (t: string | null) => void;
-}) {
-  // Esc unmounts the input; the blur that may follow must not save.
-  const settled = useRef(false);
-  const finish = (title: string | null): void => {
-    if (settled.current) return;
-    settled.current = true;
-    onDone(title);
-  };
-  return (
-    <input
-      data-testid="rename-input"
-      aria-label="Conversation title"
-      autoFocus
-      defaultValue={item.title}
-      onFocus={(e) => e.currentTarget.select()}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') finish(e.currentTarget.value);
-        else if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          finish(null);
-        }
-      }}
-      onBlur={(e) => finish(e.currentTarget.value)}
-      className="h-7 w-full rounded-md border border-accent/60 bg-raised px-2 text-[13px] text-fg ring-3 ring-accent/15 outline-none"
-    />
-  );
+  /** Position in the virtualized list. */
+  style: CSSProperties;
 }
 
 export const ConversationRow = memo(function ConversationRow({
@@ -60,13 +30,19 @@ export const ConversationRow = memo(function ConversationRow({
   onSelect,
   onStartEditing,
   onRename,
-  onAskDelete,
+  style,
 }: ConversationRowProps) {
+  const stores = useStores();
   if (editing) {
     return (
-      <li data-testid="conversation-item" data-conversation-id={item.id} className="px-1 py-1">
+      <li
+        data-testid="conversation-item"
+        data-conversation-id={item.id}
+        style={style}
+        className="absolute top-0 left-0 w-full px-1 py-1"
+      >
         <RenameInput
-          item={item}
+          title={item.title}
           onDone={(title) => (title === null ? onStartEditing(null) : onRename(item.id, title))}
         />
       </li>
@@ -77,7 +53,9 @@ export const ConversationRow = memo(function ConversationRow({
       data-testid="conversation-item"
       data-conversation-id={item.id}
       data-selected={selected || undefined}
-      className="group relative"
+      data-pinned={item.pinned || undefined}
+      style={style}
+      className="group absolute top-0 left-0 w-full"
     >
       <button
         type="button"
@@ -85,18 +63,20 @@ export const ConversationRow = memo(function ConversationRow({
         onClick={() => onSelect(item.id)}
         onDoubleClick={() => onStartEditing(item.id)}
         title={`${item.title}\nDouble-click to rename`}
-        className={`block w-full rounded-md px-2.5 py-[7px] text-left transition-colors outline-none focus-visible:ring-2 focus-visible:ring-accent/70 ${
+        className={`block h-[50px] w-full rounded-md px-2.5 py-[7px] text-left transition-colors outline-none focus-visible:ring-2 focus-visible:ring-accent/70 ${
           selected ? 'bg-hover' : 'hover:bg-hover/60'
         }`}
       >
-        <span className="flex items-center gap-2 group-focus-within:pr-7 group-hover:pr-7">
+        <span className="flex items-center gap-1.5 group-focus-within:pr-14 group-hover:pr-14">
           {streaming && (
             <span
               className="h-1.5 w-1.5 shrink-0 animate-pulse rounded-full bg-accent"
               aria-label="Generating"
             />
           )}
+          {item.pinned && <Icon name="pin" size={11} className="shrink-0 text-subtle" />}
           <span
+            data-testid="conversation-title"
             className={`min-w-0 flex-1 truncate text-[13px] ${selected ? 'font-medium text-fg' : 'text-fg/90'}`}
           >
             {item.title || 'Untitled'}
@@ -109,23 +89,23 @@ export const ConversationRow = memo(function ConversationRow({
           {plainPreview(item.preview) || (item.messageCount === 0 ? 'No messages yet' : '\u00a0')}
         </span>
       </button>
-      <div className="absolute top-1 right-1 flex gap-0.5 opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100">
-        <IconButton
-          size="sm"
-          aria-label="Rename conversation"
-          onClick={() => onStartEditing(item.id)}
-        >
-          <Icon name="pencil" size={13} />
-        </IconButton>
+      <div className="absolute top-1 right-1 flex gap-0.5 opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 has-[[aria-expanded=true]]:opacity-100">
         <IconButton
           size="sm"
           aria-label="Delete conversation"
           data-testid="delete-conversation"
-          onClick={() => onAskDelete(item.id)}
+          onClick={() => deleteWithUndo(stores, item.id)}
           className="hover:!text-danger"
         >
           <Icon name="trash" size={13} />
         </IconButton>
+        <Menu
+          label="Conversation actions"
+          testId="conversation-menu"
+          triggerClassName="h-6 w-6"
+          trigger={<Icon name="more" size={15} />}
+          items={conversationMenuItems(stores, item.id, item.pinned, () => onStartEditing(item.id))}
+        />
       </div>
     </li>
   );
