@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { IconButton } from '../../components/Button';
-import { ToolGlyph } from '../tools/ToolGlyph';
+import { Icon } from '../../components/Icon';
 import { PromptInspector } from './PromptInspector';
 
 /** The "Prompt" action under an assistant reply: opens the prompt inspector for it. */
@@ -23,7 +23,7 @@ export function PromptButton({
         onClick={() => setOpen(true)}
         className={pinned ? '' : 'opacity-0 group-hover:opacity-100 focus-visible:opacity-100'}
       >
-        <ToolGlyph name="code" size={13} />
+        <Icon name="code" size={13} />
       </IconButton>
       {open && <PromptInspector messageId={messageId} onClose={() => setOpen(false)} />}
     </>

@@ -3,7 +3,7 @@ import { Button, focusRing } from '../../components/Button';
 import { Spinner } from '../../components/Spinner';
 import type { CatalogEntry, HubModelSummary } from '../../../../shared/contract/library';
 import { ErrorNote } from './ErrorNote';
-import { LibIcon } from './LibIcon';
+import { Icon } from '../../components/Icon';
 import { formatContext, formatCount, splitRepoId } from './libraryFormat';
 import { useDiscover, useLibraryStores } from './LibraryProvider';
 
@@ -35,11 +35,11 @@ function CatalogCard({ entry }: { entry: CatalogEntry }) {
         <span>{formatContext(entry.contextLength)} context</span>
         {entry.toolUse && (
           <span className="inline-flex items-center gap-1">
-            <LibIcon name="wrench" size={11} /> Tools
+            <Icon name="wrench" size={11} /> Tools
           </span>
         )}
         <span className="ml-auto inline-flex items-center gap-0.5 font-medium text-accent-text opacity-80 group-hover:opacity-100">
-          Files <LibIcon name="chevronRight" size={12} />
+          Files <Icon name="chevronRight" size={12} />
         </span>
       </div>
     </button>
@@ -62,16 +62,16 @@ function ResultRow({ result }: { result: HubModelSummary }) {
         </span>
         {result.gated && (
           <span className="inline-flex items-center gap-1 rounded-full border border-warn/40 bg-warn-soft px-2 py-px text-[10px] text-warn">
-            <LibIcon name="lock" size={10} /> Gated
+            <Icon name="lock" size={10} /> Gated
           </span>
         )}
         <span className="inline-flex w-16 items-center justify-end gap-1 text-[11px] text-subtle tabular-nums">
-          <LibIcon name="download" size={11} /> {formatCount(result.downloads)}
+          <Icon name="download" size={11} /> {formatCount(result.downloads)}
         </span>
         <span className="inline-flex w-12 items-center justify-end gap-1 text-[11px] text-subtle tabular-nums">
-          <LibIcon name="heart" size={11} /> {formatCount(result.likes)}
+          <Icon name="heart" size={11} /> {formatCount(result.likes)}
         </span>
-        <LibIcon name="chevronRight" size={14} className="text-subtle" />
+        <Icon name="chevronRight" size={14} className="text-subtle" />
       </button>
     </li>
   );
@@ -135,7 +135,7 @@ export function DiscoverPage() {
         className="flex gap-2"
       >
         <div className="relative min-w-0 flex-1">
-          <LibIcon
+          <Icon
             name="search"
             size={15}
             className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-subtle"

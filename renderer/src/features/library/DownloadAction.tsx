@@ -1,7 +1,7 @@
 import type { RepoModelFile } from '../../../../shared/contract/library';
 import { Button, IconButton } from '../../components/Button';
 import { Spinner } from '../../components/Spinner';
-import { LibIcon } from './LibIcon';
+import { Icon } from '../../components/Icon';
 import { percentOf } from './libraryFormat';
 import { useDownloads, useLibraryStores } from './LibraryProvider';
 import { jobFor } from './downloadsStore';
@@ -25,7 +25,7 @@ export function DownloadAction({ repoId, file }: { repoId: string; file: RepoMod
         onClick={showLibrary}
         className="inline-flex items-center gap-1 text-[12px] font-medium text-ok hover:underline"
       >
-        <LibIcon name="check" size={13} /> In library
+        <Icon name="check" size={13} /> In library
       </button>
     );
   }
@@ -63,7 +63,7 @@ export function DownloadAction({ repoId, file }: { repoId: string; file: RepoMod
           aria-label="Pause download"
           onClick={() => void downloads.getState().pause(job.id)}
         >
-          <LibIcon name="pause" size={12} />
+          <Icon name="pause" size={12} />
         </IconButton>
       </div>
     );
@@ -76,7 +76,7 @@ export function DownloadAction({ repoId, file }: { repoId: string; file: RepoMod
         title={job.error?.message}
         onClick={() => void downloads.getState().resume(job.id)}
       >
-        <LibIcon name="play" size={11} />
+        <Icon name="play" size={11} />
         {job.state === 'error' ? 'Retry' : `Resume ${percentOf(job)}%`}
       </Button>
     );
@@ -90,7 +90,7 @@ export function DownloadAction({ repoId, file }: { repoId: string; file: RepoMod
       title={file.complete ? `Download ${file.name}` : 'Some parts are missing from the repo'}
       onClick={() => void downloads.getState().start(repoId, file.id)}
     >
-      {starting ? <Spinner size={11} /> : <LibIcon name="download" size={12} />}
+      {starting ? <Spinner size={11} /> : <Icon name="download" size={12} />}
       Download
     </Button>
   );

@@ -2,7 +2,6 @@ import type { DownloadJobInfo } from '../../../../shared/contract/library';
 import { Button, IconButton } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { ErrorNote } from './ErrorNote';
-import { LibIcon } from './LibIcon';
 import { STATE_LABELS, isActive, percentOf, progressLine, splitRepoId } from './libraryFormat';
 import { useDownloads, useLibraryStores } from './LibraryProvider';
 
@@ -53,7 +52,7 @@ function DownloadCard({ job }: { job: DownloadJobInfo }) {
               data-testid="download-pause"
               onClick={() => void downloads.getState().pause(job.id)}
             >
-              <LibIcon name="pause" size={12} />
+              <Icon name="pause" size={12} />
             </IconButton>
           )}
           {(job.state === 'paused' || job.state === 'error') && (
@@ -63,7 +62,7 @@ function DownloadCard({ job }: { job: DownloadJobInfo }) {
               data-testid="download-resume"
               onClick={() => void downloads.getState().resume(job.id)}
             >
-              <LibIcon name="play" size={12} />
+              <Icon name="play" size={12} />
             </IconButton>
           )}
           {!done && job.state !== 'cancelled' ? (
@@ -119,7 +118,7 @@ function DownloadCard({ job }: { job: DownloadJobInfo }) {
       )}
       {done && (
         <div className="mt-1.5 flex items-center gap-2 text-[11px] text-muted">
-          <LibIcon name="check" size={12} className="text-ok" />
+          <Icon name="check" size={12} className="text-ok" />
           Verified against the Hub’s sha256 and saved to your library.
           <button
             type="button"
@@ -169,7 +168,7 @@ export function DownloadsPage() {
       {shown.length === 0 ? (
         <div className="mt-10 flex flex-col items-center text-center">
           <div className="flex h-12 w-12 items-center justify-center rounded-xl border border-line bg-sunken text-muted">
-            <LibIcon name="download" size={22} />
+            <Icon name="download" size={22} />
           </div>
           <h2 className="mt-4 text-base font-semibold">No downloads</h2>
           <p className="mt-1 max-w-sm text-[13px] text-muted">
@@ -181,7 +180,7 @@ export function DownloadsPage() {
             className="mt-4"
             onClick={() => discover.getState().setTab('discover')}
           >
-            <LibIcon name="compass" size={14} /> Find a model
+            <Icon name="compass" size={14} /> Find a model
           </Button>
         </div>
       ) : (

@@ -2,7 +2,7 @@ import type { FitEstimate } from '../../../../shared/contract/library';
 import { focusRing } from '../../components/Button';
 import { Spinner } from '../../components/Spinner';
 import { formatBytes } from '../../components/format';
-import { LibIcon } from './LibIcon';
+import { Icon } from '../../components/Icon';
 import { FIT_CLASSES, FIT_LABELS, fitSentence, formatParams } from './libraryFormat';
 
 /** The verdict as a pill; clicking it opens the numbers behind it. */
@@ -49,7 +49,7 @@ export function FitBadge({
       {fit.tight && fit.badge !== 'too-big' && (
         <span title="Needs more RAM than is free now">*</span>
       )}
-      <LibIcon name={open ? 'chevronDown' : 'chevronRight'} size={11} className="opacity-70" />
+      <Icon name={open ? 'chevronDown' : 'chevronRight'} size={11} className="opacity-70" />
     </button>
   );
 }

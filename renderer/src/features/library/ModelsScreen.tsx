@@ -5,7 +5,7 @@ import { ThemeToggle } from '../settings/ThemeToggle';
 import type { LibraryTab } from './discoverStore';
 import { DiscoverPage } from './DiscoverPage';
 import { DownloadsPage } from './DownloadsPage';
-import { LibIcon, type LibIconName } from './LibIcon';
+import { Icon, type IconName } from '../../components/Icon';
 import { DeleteModelDialog, ImportDialog, TokenDialog } from './LibraryDialogs';
 import { isActive } from './libraryFormat';
 import { useDiscover, useDownloads, useLibraryStores, useShelf } from './LibraryProvider';
@@ -21,7 +21,7 @@ function Tab({
 }: {
   tab: LibraryTab;
   label: string;
-  icon: LibIconName;
+  icon: IconName;
   count?: number;
 }) {
   const { discover } = useLibraryStores();
@@ -41,7 +41,7 @@ function Tab({
         active ? 'text-fg' : 'text-subtle hover:text-fg'
       }`}
     >
-      <LibIcon name={icon} size={15} />
+      <Icon name={icon} size={15} />
       {label}
       {count !== undefined && count > 0 && (
         <span
@@ -85,7 +85,7 @@ export function ModelsScreen({ repoId }: { repoId: string | null }) {
             data-testid="token-open"
             onClick={() => discover.getState().openTokenDialog(true)}
           >
-            <LibIcon name="key" size={15} className={tokenSet ? 'text-ok' : undefined} />
+            <Icon name="key" size={15} className={tokenSet ? 'text-ok' : undefined} />
           </IconButton>
           <ThemeToggle />
         </div>

@@ -8,7 +8,6 @@ import { Spinner } from '../../components/Spinner';
 import { formatBytes } from '../../components/format';
 import { backendLabel } from '../models/engineLabels';
 import { ErrorNote } from './ErrorNote';
-import { LibIcon } from './LibIcon';
 import { formatContext, formatParams } from './libraryFormat';
 import { useLibraryStores, useShelf } from './LibraryProvider';
 
@@ -117,7 +116,7 @@ function ModelCard({ model, loaded }: { model: LibraryModel; loaded: boolean }) 
           disabled={model.error !== null}
           onClick={() => void shelf.getState().openSettings(model)}
         >
-          <LibIcon name="play" size={11} /> {loaded ? 'Reload…' : 'Load…'}
+          <Icon name="play" size={11} /> {loaded ? 'Reload…' : 'Load…'}
         </Button>
         <IconButton
           size="sm"
@@ -178,14 +177,14 @@ export function MyModelsPage() {
           data-testid="import-open"
           onClick={() => shelf.getState().openImport(true)}
         >
-          <LibIcon name="import" size={13} /> Import GGUF…
+          <Icon name="import" size={13} /> Import GGUF…
         </Button>
       </div>
       {error && <ErrorNote error={error} />}
       {models && models.length === 0 && (
         <div className="mt-8 flex flex-col items-center rounded-xl border border-dashed border-line-strong/70 px-6 py-10 text-center">
           <div className="flex h-12 w-12 items-center justify-center rounded-xl border border-line bg-sunken text-muted">
-            <LibIcon name="box" size={22} />
+            <Icon name="box" size={22} />
           </div>
           <h2 className="mt-4 text-base font-semibold">Your library is empty</h2>
           <p className="mt-1 max-w-sm text-[13px] text-muted">
@@ -193,10 +192,10 @@ export function MyModelsPage() {
           </p>
           <div className="mt-4 flex gap-2">
             <Button variant="primary" onClick={() => discover.getState().setTab('discover')}>
-              <LibIcon name="compass" size={14} /> Discover models
+              <Icon name="compass" size={14} /> Discover models
             </Button>
             <Button onClick={() => shelf.getState().openImport(true)}>
-              <LibIcon name="import" size={14} /> Import GGUF…
+              <Icon name="import" size={14} /> Import GGUF…
             </Button>
           </div>
         </div>

@@ -3,7 +3,6 @@ import { useStores } from '../../app/stores';
 import type { ReactNode } from 'react';
 import { focusRing } from '../../components/Button';
 import { Icon } from '../../components/Icon';
-import { LibIcon } from './LibIcon';
 import { isActive } from './libraryFormat';
 import { useDownloads } from './LibraryProvider';
 
@@ -72,7 +71,7 @@ export function NavRail() {
         badge={active}
         onClick={() => navigate({ screen: 'models', repoId: null })}
       >
-        <LibIcon name="box" size={18} />
+        <Icon name="box" size={18} />
       </RailButton>
     </nav>
   );

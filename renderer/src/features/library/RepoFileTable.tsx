@@ -3,7 +3,7 @@ import type { RepoView } from '../../../../shared/contract/library';
 import { formatBytes } from '../../components/format';
 import { DownloadAction } from './DownloadAction';
 import { FitBadge, FitDetails } from './FitBadge';
-import { LibIcon } from './LibIcon';
+import { Icon } from '../../components/Icon';
 import { useDiscover, useLibraryStores } from './LibraryProvider';
 
 /** Every GGUF of the repo: quant, size, fit on this machine, and the download action. */
@@ -45,7 +45,7 @@ export function RepoFileTable({ view }: { view: RepoView }) {
                       </span>
                       {file.recommended && (
                         <span className="inline-flex shrink-0 items-center gap-1 rounded-full bg-accent px-2 py-px text-[10px] font-semibold text-white">
-                          <LibIcon name="star" size={10} /> Recommended
+                          <Icon name="star" size={10} /> Recommended
                         </span>
                       )}
                       {file.split && (

@@ -4,7 +4,6 @@ import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { ErrorNote } from './ErrorNote';
 import { FIT_CONTEXTS } from './discoverStore';
-import { LibIcon } from './LibIcon';
 import { formatContext, formatCount, hardwareLine, splitRepoId } from './libraryFormat';
 import { useDiscover, useLibraryStores } from './LibraryProvider';
 import { RepoFileTable } from './RepoFileTable';
@@ -47,7 +46,7 @@ export function RepoPage({ repoId }: { repoId: string }) {
         onClick={() => navigate({ screen: 'models', repoId: null })}
         className="mb-3 inline-flex items-center gap-1 text-[12px] text-subtle hover:text-fg"
       >
-        <LibIcon name="arrowLeft" size={13} /> Discover
+        <Icon name="arrowLeft" size={13} /> Discover
       </button>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
@@ -61,14 +60,14 @@ export function RepoPage({ repoId }: { repoId: string }) {
           {view && (
             <div className="mt-2 flex flex-wrap items-center gap-3 text-[12px] text-subtle">
               <span className="inline-flex items-center gap-1">
-                <LibIcon name="download" size={12} /> {formatCount(view.downloads)}
+                <Icon name="download" size={12} /> {formatCount(view.downloads)}
               </span>
               <span className="inline-flex items-center gap-1">
-                <LibIcon name="heart" size={12} /> {formatCount(view.likes)}
+                <Icon name="heart" size={12} /> {formatCount(view.likes)}
               </span>
               {view.gated && (
                 <span className="inline-flex items-center gap-1 rounded-full border border-warn/40 bg-warn-soft px-2 py-px text-warn">
-                  <LibIcon name="lock" size={11} /> Gated
+                  <Icon name="lock" size={11} /> Gated
                 </span>
               )}
               <a
@@ -111,12 +110,12 @@ export function RepoPage({ repoId }: { repoId: string }) {
 
       {view?.gated && token && !token.configured && (
         <div className="mt-3 flex items-center gap-3 rounded-lg border border-warn/40 bg-warn-soft px-3 py-2 text-[12px] text-warn">
-          <LibIcon name="lock" size={14} className="shrink-0" />
+          <Icon name="lock" size={14} className="shrink-0" />
           <span className="flex-1">
             This repository is gated: accept its terms on Hugging Face, then add an access token.
           </span>
           <Button size="sm" onClick={() => discover.getState().openTokenDialog(true)}>
-            <LibIcon name="key" size={12} /> Add token
+            <Icon name="key" size={12} /> Add token
           </Button>
         </div>
       )}
@@ -126,7 +125,7 @@ export function RepoPage({ repoId }: { repoId: string }) {
           data-testid="recommendation"
           className="mt-3 flex items-center gap-3 rounded-lg border border-accent/35 bg-accent-soft px-3 py-2.5 text-[13px]"
         >
-          <LibIcon name="star" size={16} className="shrink-0 text-accent-text" />
+          <Icon name="star" size={16} className="shrink-0 text-accent-text" />
           <div className="min-w-0 flex-1">
             <span className="font-semibold text-accent-text">
               Recommended: {recommended.quant ?? recommended.name}

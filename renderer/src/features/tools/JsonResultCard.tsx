@@ -5,7 +5,6 @@ import { Icon } from '../../components/Icon';
 import { Chip } from './controls';
 import { JsonTree } from './JsonTree';
 import { prettyJson } from './jsonTree';
-import { ToolGlyph } from './ToolGlyph';
 import { UnenforcedList } from './UnenforcedList';
 
 /** A JSON-mode reply: the parsed output as a tree, and whether it matched the schema. */
@@ -29,7 +28,7 @@ export function JsonResultCard({ message }: { message: Message }) {
           className="flex min-w-0 flex-1 items-center gap-2 text-left"
         >
           <span className="flex h-6 w-6 shrink-0 items-center justify-center rounded-md bg-accent-soft text-accent-text">
-            <ToolGlyph name="braces" size={13} />
+            <Icon name="braces" size={13} />
           </span>
           <span className="text-[12.5px] font-semibold text-fg">JSON output</span>
           {json.valid ? (

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { ToolCallRecord, ToolCallStatus } from '../../../../shared/contract/tools';
 import { CopyButton } from '../../components/CopyButton';
+import { builtinIcon } from './builtinIcon';
 import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { AwaitingUserForm } from './AwaitingUserForm';
@@ -8,7 +9,6 @@ import { argumentsPreview, formatDuration, readResult, STATUS_LABEL } from './ca
 import { Chip, type Tone } from './controls';
 import { JsonTree } from './JsonTree';
 import { prettyJson } from './jsonTree';
-import { builtinGlyph, ToolGlyph } from './ToolGlyph';
 
 const STATUS_TONE: Record<ToolCallStatus, Tone> = {
   pending: 'neutral',
@@ -24,7 +24,7 @@ export function StatusBadge({ status }: { status: ToolCallStatus }) {
       {status === 'running' && <Spinner size={9} />}
       {status === 'done' && <Icon name="check" size={10} />}
       {status === 'error' && <Icon name="alert" size={10} />}
-      {status === 'awaiting-user' && <ToolGlyph name="hand" size={10} />}
+      {status === 'awaiting-user' && <Icon name="hand" size={10} />}
       {status === 'pending' && <span className="h-1.5 w-1.5 rounded-full bg-current opacity-70" />}
       <span data-testid="tool-call-status">{STATUS_LABEL[status]}</span>
     </Chip>
@@ -92,7 +92,7 @@ export function ToolCallCard({ call }: { call: ToolCallRecord }) {
         className="flex w-full items-center gap-2 px-3 py-2 text-left hover:bg-hover/50"
       >
         <span className="flex h-6 w-6 shrink-0 items-center justify-center rounded-md bg-accent-soft text-accent-text">
-          <ToolGlyph name={builtinGlyph(call.name)} size={13} />
+          <Icon name={builtinIcon(call.name)} size={13} />
         </span>
         <span className="flex min-w-0 flex-1 items-baseline gap-2">
           <span
@@ -173,7 +173,7 @@ export function WritingCallCard({ raw, closed }: { raw: string; closed: boolean 
       className="flex items-center gap-2 rounded-lg border border-dashed border-line-strong/70 bg-raised/60 px-3 py-2"
     >
       <span className="flex h-6 w-6 shrink-0 items-center justify-center rounded-md bg-sunken text-subtle">
-        {closed ? <ToolGlyph name={builtinGlyph(name ?? '')} size={13} /> : <Spinner size={12} />}
+        {closed ? <Icon name={builtinIcon(name ?? '')} size={13} /> : <Spinner size={12} />}
       </span>
       <span className="font-mono text-[12.5px] font-semibold text-fg">{name || 'tool call'}</span>
       <span className="min-w-0 flex-1 truncate font-mono text-[11.5px] text-subtle">{raw}</span>

@@ -1,6 +1,5 @@
 import type { Message } from '../../../../shared/contract/types';
 import { Icon } from '../../components/Icon';
-import { ToolGlyph } from './ToolGlyph';
 
 /**
  * A tool turn in the conversation. Its content is already on the call card above, so it is a
@@ -24,7 +23,7 @@ export function ToolResponseMessage({ message }: { message: Message }) {
             size={11}
             className="transition-transform group-open/tool:rotate-90"
           />
-          <ToolGlyph name="wrench" size={11} />
+          <Icon name="wrench" size={11} />
           Tool response{name ? ` · ${name}` : ''} sent to the model
         </summary>
         <div

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import type { BuiltinTool, ToolDefinition } from '../../../../shared/contract/tools';
+import { builtinIcon } from './builtinIcon';
 import { IconButton } from '../../components/Button';
-import { Icon } from '../../components/Icon';
+import { Icon, type IconName } from '../../components/Icon';
 import { Chip, Switch } from './controls';
-import { builtinGlyph, ToolGlyph, type GlyphName } from './ToolGlyph';
 
 function Row({
   name,
@@ -17,7 +17,7 @@ function Row({
 }: {
   name: string;
   description: string;
-  glyph: GlyphName;
+  glyph: IconName;
   enabled: boolean;
   onToggle: (on: boolean) => void;
   badge?: ReactNode;
@@ -38,7 +38,7 @@ function Row({
             : 'border-line bg-sunken text-subtle'
         }`}
       >
-        <ToolGlyph name={glyph} size={14} />
+        <Icon name={glyph} size={14} />
       </span>
       <div className="min-w-0 flex-1">
         <div className="flex items-center gap-1.5">
@@ -132,7 +132,7 @@ export function BuiltinRows({
           key={b.name}
           name={b.name}
           description={b.description}
-          glyph={builtinGlyph(b.name)}
+          glyph={builtinIcon(b.name)}
           enabled={enabled.includes(b.name)}
           onToggle={(on) => onToggle(b.name, on)}
           disabled={disabled}

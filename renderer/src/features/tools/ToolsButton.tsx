@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { IconButton } from '../../components/Button';
-import { ToolGlyph } from './ToolGlyph';
+import { Icon } from '../../components/Icon';
 import { ToolsDrawer, type DrawerTab } from './ToolsDrawer';
 import { useToolsPanel } from './useToolsPanel';
 
@@ -32,7 +32,7 @@ export function ToolsButton({ conversationId }: { conversationId: string }) {
         }}
         className={`relative ${open ? 'bg-hover text-fg' : ''}`}
       >
-        <ToolGlyph name="wrench" size={16} />
+        <Icon name="wrench" size={16} />
         {(json || count > 0) && (
           <span
             data-testid="tools-badge"

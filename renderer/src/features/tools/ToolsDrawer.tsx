@@ -3,7 +3,6 @@ import { IconButton } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { JsonModePanel } from './JsonModePanel';
-import { ToolGlyph } from './ToolGlyph';
 import { ToolsTab, type ToolsView } from './ToolsTab';
 import type { ToolsPanel } from './useToolsPanel';
 
@@ -61,11 +60,11 @@ export function ToolsDrawer({
             aria-label="Back to tools"
             onClick={() => setView({ kind: 'list' })}
           >
-            <ToolGlyph name="arrowLeft" size={14} />
+            <Icon name="arrowLeft" size={14} />
           </IconButton>
         ) : (
           <span className="flex h-6 w-6 items-center justify-center rounded-md bg-accent-soft text-accent-text">
-            <ToolGlyph name={tab === 'json' ? 'braces' : 'wrench'} size={13} />
+            <Icon name={tab === 'json' ? 'braces' : 'wrench'} size={13} />
           </span>
         )}
         <h2 className="min-w-0 flex-1 truncate text-[14px] font-semibold">

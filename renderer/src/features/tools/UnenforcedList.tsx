@@ -1,5 +1,5 @@
 import type { SchemaIssue } from '../../../../shared/contract/tools';
-import { ToolGlyph } from './ToolGlyph';
+import { Icon } from '../../components/Icon';
 
 /**
  * The schema keywords the generation grammar will not enforce. The output is still validated, so
@@ -19,7 +19,7 @@ export function UnenforcedList({
       className="rounded-md border border-warn/30 bg-warn-soft px-2.5 py-2 text-[12px] text-fg"
     >
       <div className="flex items-center gap-1.5 font-medium text-warn">
-        <ToolGlyph name="shield" size={13} />
+        <Icon name="shield" size={13} />
         {issues.length === 1
           ? '1 keyword will not be enforced'
           : `${issues.length} keywords will not be enforced`}
