@@ -1,6 +1,7 @@
 import type { GenerationStats } from '../contract/types';
 import { fromZodError, importError, joinPath } from './importErrors';
 import { talariaSchemas, type TalariaSchemas } from './importSchema';
+import { settleStreaming } from './settle';
 import { newestBranchLeaf, orderParentsFirst } from './tree';
 import type { ConversationTree, ImportLimits, TreeMessage } from './types';
 
@@ -58,22 +59,23 @@ export function talariaToTree(
   }
   activeLeafId ??= newestBranchLeaf(ordered);
 
-  const treeMessages: TreeMessage[] = ordered.map((m) => {
-    // Nothing is generating an imported message, so it cannot stay "streaming".
-    const streaming = m.status === 'streaming';
-    return {
-      id: m.id,
-      parentId: m.parentId,
-      role: m.role,
-      content: m.content,
-      status: streaming ? 'interrupted' : m.status,
-      error: streaming ? (m.error ?? IMPORTED_STREAMING_ERROR) : m.error,
-      model: m.model,
-      createdAt: m.createdAt,
-      updatedAt: m.updatedAt ?? m.createdAt,
-      stats: statsById.get(m.id) ?? null,
-    };
-  });
+  const treeMessages: TreeMessage[] = ordered.map((m) =>
+    settleStreaming(
+      {
+        id: m.id,
+        parentId: m.parentId,
+        role: m.role,
+        content: m.content,
+        status: m.status,
+        error: m.error,
+        model: m.model,
+        createdAt: m.createdAt,
+        updatedAt: m.updatedAt ?? m.createdAt,
+        stats: statsById.get(m.id) ?? null,
+      },
+      IMPORTED_STREAMING_ERROR,
+    ),
+  );
 
   return {
     title: conversation.title.trim() || IMPORTED_TITLE,

@@ -82,18 +82,19 @@ export interface ExportSource {
 }
 
 /** A message of an imported conversation, with the ids of the file (remapped on insert). */
-export interface TreeMessage {
-  id: string;
-  parentId: string | null;
-  role: ChatRole;
-  content: string;
-  status: MessageStatus;
-  error: string | null;
-  model: string | null;
-  createdAt: number;
-  updatedAt: number;
-  stats: GenerationStats | null;
-}
+export type TreeMessage = Pick<
+  Message,
+  | 'id'
+  | 'parentId'
+  | 'role'
+  | 'content'
+  | 'status'
+  | 'error'
+  | 'model'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'stats'
+>;
 
 /** A validated conversation ready to insert: messages ordered parents first. */
 export interface ConversationTree {

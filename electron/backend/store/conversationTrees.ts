@@ -1,5 +1,6 @@
 import { TalariaError } from '../../../shared/contract/errors';
 import type { Message } from '../../../shared/contract/types';
+import { settleStreaming } from '../../../shared/chatExport/settle';
 import { orderParentsFirst } from '../../../shared/chatExport/tree';
 import type { ConversationTree, ExportSource, TreeMessage } from '../../../shared/chatExport/types';
 import { MESSAGE_COLUMNS, statsParams, toConversation, toMessage } from './rows';
@@ -30,20 +31,20 @@ export function readSource(
 }
 
 function toTreeMessage(m: Message): TreeMessage {
-  // A copy is not being generated, so it cannot stay "streaming".
-  const streaming = m.status === 'streaming';
-  return {
-    id: m.id,
-    parentId: m.parentId,
-    role: m.role,
-    content: m.content,
-    status: streaming ? 'interrupted' : m.status,
-    error: streaming ? (m.error ?? COPIED_STREAMING_ERROR) : m.error,
-    model: m.model,
-    createdAt: m.createdAt,
-    updatedAt: m.updatedAt,
-    stats: m.stats,
+  const { id, parentId, role, content, status, error, model, createdAt, updatedAt, stats } = m;
+  const message = {
+    id,
+    parentId,
+    role,
+    content,
+    status,
+    error,
+    model,
+    createdAt,
+    updatedAt,
+    stats,
   };
+  return settleStreaming(message, COPIED_STREAMING_ERROR);
 }
 
 /** A stored conversation (or the given messages of it) as a tree to insert as a new copy. */
