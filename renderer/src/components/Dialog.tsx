@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Icon } from './Icon';
 import { IconButton } from './Button';
+import { useModalDialog } from './useModalDialog';
 
 interface DialogProps {
   open: boolean;
@@ -25,27 +26,13 @@ export function Dialog({
   children,
   footer,
 }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const modal = useModalDialog(open, onClose, locked);
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <dialog
-      ref={ref}
+      {...modal}
       aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!locked) onClose();
-      }}
-      onClick={(e) => {
-        if (e.target === e.currentTarget && !locked) onClose();
-      }}
       className={`m-auto w-[calc(100%-2rem)] ${width} rounded-xl border border-line bg-raised p-0 text-fg shadow-2xl backdrop:bg-black/45 backdrop:backdrop-blur-[1px]`}
     >
       {open && (

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useModalDialog } from './useModalDialog';
 
 interface OverlayProps {
   open: boolean;
@@ -13,25 +14,12 @@ interface OverlayProps {
  * the browser traps focus, Esc closes it, and focus returns to where it was.
  */
 export function Overlay({ open, label, onClose, children, testId }: OverlayProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const modal = useModalDialog(open, onClose);
   return (
     <dialog
-      ref={ref}
+      {...modal}
       aria-label={label}
       data-testid={testId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onClick={(e) => {
-        if (e.target === e.currentTarget) onClose();
-      }}
       className="mx-auto mt-[12vh] w-[calc(100%-2rem)] max-w-xl overflow-hidden rounded-xl border border-line bg-raised p-0 text-fg shadow-2xl backdrop:bg-black/40"
     >
       {open && children}
