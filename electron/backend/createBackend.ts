@@ -11,12 +11,19 @@ import type { BackendContext } from './handlers/context';
 import { createChatExtrasHandlers } from './handlers/chatExtrasHandlers';
 import { createCoreHandlers, rememberRecentModel } from './handlers/coreHandlers';
 import { createLibraryHandlers } from './handlers/libraryHandlers';
+import { createPersonaHandlers } from './handlers/personaHandlers';
+import { createRoleplayHandlers } from './handlers/roleplayHandlers';
 import { Downloader, type DownloaderOptions } from './models/Downloader';
 import { createHardwareSource } from './models/hardware';
 import { DEFAULT_HUB_ENDPOINT, HubClient } from './models/HubClient';
 import { HubTokens, type SecretStore } from './models/HubTokens';
 import { ModelLibrary } from './models/ModelLibrary';
 import { modelsDirFor } from './models/repoPaths';
+import { createPersonaServices } from './personas';
+import { Impersonator } from './roleplay/Impersonator';
+import { assemblySink, personaSource } from './roleplay/personaSource';
+import { RoleplayReplies } from './roleplay/RoleplayReplies';
+import { renderHermesPrompt } from '../../shared/hermes';
 import { Store } from './store';
 import { createBuiltinTools, type BuiltinToolsOptions } from './tools/builtins';
 import { ConversationReplies } from './tools/ConversationReplies';
@@ -86,7 +93,35 @@ export function createBackend(options: BackendOptions): Backend {
     builtins: createBuiltinTools(options.builtinTools),
   });
   const asks = new PendingAsks();
-  const replies = new ConversationReplies({ store, tools: toolStore, service: toolService, asks });
+  const modelsDir = modelsDirFor(options.dataDir);
+  const library = new ModelLibrary({ modelsDir });
+  const personas = createPersonaServices({ store, emit });
+  const assemblies = assemblySink(store);
+  const toolReplies = new ConversationReplies({
+    store,
+    tools: toolStore,
+    service: toolService,
+    asks,
+    modelToolResponseRole: async () => {
+      const path = engine.status.model?.path;
+      return path ? (await library.settingsForPath(path)).toolResponseRole : 'tool';
+    },
+  });
+  const replies = new RoleplayReplies({
+    engine,
+    source: personaSource(personas),
+    assemblies,
+    inner: toolReplies,
+    usesTools: (conversationId) =>
+      toolStore.settings(conversationId).jsonMode !== null ||
+      toolService.activeTools(conversationId).length > 0,
+  });
+  const impersonator = new Impersonator({
+    engine,
+    source: personaSource(personas),
+    replies,
+    emit,
+  });
   const chat = new ChatService({
     store,
     engine,
@@ -105,8 +140,6 @@ export function createBackend(options: BackendOptions): Backend {
     secretStore: options.secretStore,
   });
   const hub = new HubClient({ endpoint: hubEndpoint, token: () => hubTokens.current() });
-  const modelsDir = modelsDirFor(options.dataDir);
-  const library = new ModelLibrary({ modelsDir });
   const downloads = new Downloader({ ...options.downloads, modelsDir, hub });
   downloads.onEvent(({ type, job }) => {
     emit(type === 'progress' ? 'downloads.progress' : 'downloads.state', job);
@@ -133,14 +166,39 @@ export function createBackend(options: BackendOptions): Backend {
     downloads,
     library,
     hardware: createHardwareSource(() => engine.hardware()),
+    personas,
   };
 
   const core = createCoreHandlers(ctx);
+  const toolHandlers = createToolHandlers(ctx, { service: toolService, tools: toolStore, asks });
   const handlers: Handlers<TalariaMethods> = {
     ...core,
-    ...createToolHandlers(ctx, { service: toolService, tools: toolStore, asks }),
+    ...toolHandlers,
     ...createChatExtrasHandlers(ctx, { decorate: (messages) => toolStore.decorate(messages) }),
     ...createLibraryHandlers(ctx),
+    ...createPersonaHandlers(ctx),
+    ...createRoleplayHandlers(ctx, { assemblies, impersonator }),
+    // A roleplay reply's prompt is the assembled one, kept with the message.
+    'chat.promptFor': async (params, call) => {
+      const stored = assemblies.get(params.messageId);
+      const base = await toolHandlers['chat.promptFor'](params, call);
+      if (!stored || stored.viaTools) return base;
+      const prompt = renderHermesPrompt(stored.turns);
+      const counted = await engine.countTokens(prompt).catch(() => null);
+      return { ...base, prompt, tokenCount: counted?.count ?? null };
+    },
+    // A new chat without a system prompt of its own starts from the default preset: the loaded
+    // model's, else the default of all chats.
+    'conversations.create': async (params, call) => {
+      const created = await core['conversations.create'](params, call);
+      if (params.systemPrompt !== undefined) return created;
+      const path = engine.status.model?.path;
+      const modelId = path ? (library.idForPath(path) ?? undefined) : undefined;
+      const presetId = personas.presets.getDefault(modelId);
+      if (!presetId) return created;
+      personas.roleplay.set({ conversationId: created.id, presetId });
+      return store.conversations.get(created.id) ?? created;
+    },
     // Messages come with their tool calls and JSON-mode results attached.
     'conversations.get': async (params, call) => {
       const result = await core['conversations.get'](params, call);
@@ -163,6 +221,7 @@ export function createBackend(options: BackendOptions): Backend {
     async dispose() {
       if (disposed) return;
       disposed = true;
+      impersonator.stopAll();
       await chat.shutdown();
       await modelsReady;
       // Running downloads keep their progress on disk and resume on the next start.

@@ -1,6 +1,7 @@
 import type { ChatExtrasMethods } from './chatExtras';
 import type { RpcErrorShape } from './errors';
 import type { LibraryEvents, LibraryMethods } from './library';
+import type { PersonaEvents, PersonaMethods } from './personas';
 import type { ToolEvents, ToolMethods } from './tools';
 import type {
   Conversation,
@@ -164,10 +165,14 @@ export type CoreEvents = {
  * Every method takes one object and returns a Promise of its result; each is validated at run
  * time by `apiSchemas`. Errors carry an `ErrorCode`.
  */
-export type TalariaMethods = CoreMethods & ToolMethods & LibraryMethods & ChatExtrasMethods;
+export type TalariaMethods = CoreMethods &
+  ToolMethods &
+  LibraryMethods &
+  ChatExtrasMethods &
+  PersonaMethods;
 
 /** Events pushed by the backend to every client. */
-export type TalariaEvents = CoreEvents & ToolEvents & LibraryEvents;
+export type TalariaEvents = CoreEvents & ToolEvents & LibraryEvents & PersonaEvents;
 
 export type MethodName = keyof TalariaMethods;
 export type EventName = keyof TalariaEvents;

@@ -4,6 +4,7 @@ import type { CoreMethods, MethodName, TalariaMethods } from './api';
 import { librarySchemas } from './librarySchemas';
 import { toolSchemas } from './toolSchemas';
 import { chatExtrasSchemas } from './chatExtrasSchemas';
+import { personaSchemas } from './personaSchemas';
 
 const id = z.string().min(1).max(200);
 const empty = z.object({}).strict();
@@ -73,6 +74,7 @@ export const apiSchemas = {
   ...toolSchemas,
   ...chatExtrasSchemas,
   ...librarySchemas,
+  ...personaSchemas,
 } satisfies { [K in MethodName]: z.ZodType } as unknown as ParamSchemas<TalariaMethods>;
 
 export const samplingSchema = sampling;

@@ -59,7 +59,7 @@ export const toolSchemas = {
       toolChoice: toolChoice.optional(),
       guaranteedArguments: z.boolean().optional(),
       maxDepth: z.number().int().min(1).max(20).optional(),
-      toolResponseRole: z.enum(['tool', 'user']).optional(),
+      toolResponseRole: z.enum(['model', 'tool', 'user']).optional(),
       timeoutMs: z.number().int().min(100).max(600_000).optional(),
     })
     .strict(),

@@ -22,6 +22,8 @@ export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
 
 /** The role tool results are sent back in. Some Hermes fine-tunes want 'user'. */
 export type ToolResponseRole = 'tool' | 'user';
+/** A conversation's choice: a role, or 'model' for the loaded model's library setting. */
+export type ToolResponseRoleSetting = ToolResponseRole | 'model';
 
 /**
  * What a user-defined tool does when called (Talaria runs no user code):
@@ -84,7 +86,11 @@ export interface ConversationToolSettings {
   guaranteedArguments: boolean;
   /** Tool turns per reply before the loop stops (1–20, default 5, as the reference loop). */
   maxDepth: number;
-  toolResponseRole: ToolResponseRole;
+  /**
+   * Where tool results go: 'model' (default) follows the loaded model's load setting (the
+   * Hermes 3 3B abliterated card wants 'user'); 'tool' or 'user' override it for this chat.
+   */
+  toolResponseRole: ToolResponseRoleSetting;
   /** A call still running after this many milliseconds fails with a timeout (default 10 000). */
   timeoutMs: number;
   /** JSON mode; when set, replies are JSON-mode replies and no tools are offered. */

@@ -10,7 +10,13 @@ import type {
 import { RpcClient } from '../../../shared/rpc/RpcClient';
 import type { Transport } from '../../../shared/rpc/wire';
 import type { HermesMessage } from '../../../shared/hermes';
-import type { EngineEvents, EngineGenerateParams, EngineMethods } from './engineProtocol';
+import type { AssembledPrompt } from '../../../shared/personas';
+import type {
+  EngineAssembleParams,
+  EngineEvents,
+  EngineGenerateParams,
+  EngineMethods,
+} from './engineProtocol';
 
 /** A started engine child process, however it was spawned (fork or utilityProcess). */
 export interface EngineProcessHandle {
@@ -121,6 +127,14 @@ export class EngineHost {
   async countTokens(text: string): Promise<{ count: number; specialTokens: string[] } | null> {
     if (!this.current.model || !this.running) return null;
     return this.call('countTokens', { text }, 'counting tokens');
+  }
+
+  /** The roleplay prompt, fitted with the loaded model's tokenizer. NO_MODEL_LOADED without one. */
+  async assemblePrompt(params: EngineAssembleParams): Promise<AssembledPrompt> {
+    if (!this.current.model || !this.running) {
+      throw new TalariaError('NO_MODEL_LOADED', 'No model is loaded. Load a GGUF model first.');
+    }
+    return this.call('assemblePrompt', params, 'building the prompt');
   }
 
   /** The GPU, VRAM and RAM as llama.cpp sees them; starts the engine process if needed. */

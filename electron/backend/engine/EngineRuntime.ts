@@ -10,7 +10,9 @@ import type {
   LoadModelOptions,
   StopReason,
 } from '../../../shared/contract/types';
+import { assemblePrompt, seededRandom, type AssembledPrompt } from '../../../shared/personas';
 import { readLlamaHardware } from '../models/hardware';
+import type { EngineAssembleParams } from './engineProtocol';
 import { GenerationMeter } from './GenerationMeter';
 import { generateReply } from './generateReply';
 import { defaultChatWrapper } from './hermes/defaultChatWrapper';
@@ -239,6 +241,19 @@ export class EngineRuntime {
     const loaded = this.loaded;
     if (!loaded) throw new TalariaError('NO_MODEL_LOADED', 'Load a model to count tokens.');
     return { count: loaded.model.tokenize(text, true).length, specialTokens: loaded.specialTokens };
+  }
+
+  /** A roleplay prompt fitted to the context with the loaded model's own tokenizer. */
+  assemblePrompt(params: EngineAssembleParams): AssembledPrompt {
+    const loaded = this.loaded;
+    if (!loaded) throw new TalariaError('NO_MODEL_LOADED', 'Load a model to build the prompt.');
+    const { now, randomSeed, ...input } = params;
+    return assemblePrompt({
+      ...input,
+      now: new Date(now),
+      random: seededRandom(randomSeed),
+      countTokens: (text) => loaded.model.tokenize(text, true).length,
+    });
   }
 
   /** Stops any generation, unloads the model and releases the llama.cpp binding. */

@@ -79,6 +79,7 @@ function main(): void {
       },
       countTokens: async ({ text }) => runtime.countTokens(text),
       hardware: async () => runtime.hardware(),
+      assemblePrompt: async (params) => runtime.assemblePrompt(params),
     },
   });
   const transport = createPortTransport(parentHooks());

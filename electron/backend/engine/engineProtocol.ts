@@ -9,6 +9,7 @@ import type {
   SamplingParams,
 } from '../../../shared/contract/types';
 import type { HermesMessage, HermesTool } from '../../../shared/hermes';
+import type { AssembledPrompt, AssemblePromptInput } from '../../../shared/personas';
 import type { ParamSchemas } from '../../../shared/rpc/types';
 
 /** A JSON Schema already reduced to what node-llama-cpp's grammar handles (see schemaSupport). */
@@ -27,6 +28,15 @@ export interface EngineToolOptions {
   /** Calls allowed in one reply (default 8). */
   maxCalls?: number;
 }
+
+/**
+ * assemblePrompt's input without its functions: the engine process measures with the loaded
+ * model's tokenizer, so the cuts are exact. `now` is epoch ms; `randomSeed` seeds `{{random}}`.
+ */
+export type EngineAssembleParams = Omit<AssemblePromptInput, 'countTokens' | 'random' | 'now'> & {
+  now: number;
+  randomSeed: string;
+};
 
 export interface EngineGenerateParams {
   requestId: string;
@@ -54,6 +64,8 @@ export type EngineMethods = {
   };
   /** The GPU llama.cpp uses, its VRAM, and the machine's RAM (for fit estimates). */
   hardware: { params: Record<string, never>; result: HardwareInfo };
+  /** A roleplay prompt assembled and fitted with the loaded model's tokenizer. */
+  assemblePrompt: { params: EngineAssembleParams; result: AssembledPrompt };
 };
 
 export type EngineEvents = {
@@ -127,4 +139,12 @@ export const engineSchemas = {
   }),
   countTokens: z.object({ text: z.string() }),
   hardware: z.object({}),
+  // The backend built this input itself; assemblePrompt checks what it relies on.
+  assemblePrompt: z.looseObject({
+    history: z.array(z.unknown()),
+    contextSize: z.number(),
+    reserveForReply: z.number(),
+    now: z.number(),
+    randomSeed: z.string(),
+  }),
 } as unknown as ParamSchemas<EngineMethods>;

@@ -6,6 +6,7 @@ import type { Downloader } from '../models/Downloader';
 import type { HubClient } from '../models/HubClient';
 import type { HubTokens } from '../models/HubTokens';
 import type { ModelLibrary } from '../models/ModelLibrary';
+import type { PersonaServices } from '../personas';
 import type { Store } from '../store';
 
 /** What every feature's handlers may use; built once by createBackend. */
@@ -24,4 +25,6 @@ export interface BackendContext {
   library: ModelLibrary;
   /** GPU, VRAM and RAM for fit estimates (cached for a few seconds). */
   hardware: () => Promise<HardwareInfo>;
+  /** Presets, characters, user personas, lorebooks and each conversation's roleplay setup. */
+  personas: PersonaServices;
 }

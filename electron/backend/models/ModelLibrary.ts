@@ -151,6 +151,36 @@ export class ModelLibrary {
     return next;
   }
 
+  /**
+   * The library id of a model file, or null when it lies outside the models folder (a file
+   * loaded by path).
+   */
+  idForPath(path: string): string | null {
+    try {
+      const id = this.idOf(resolve(path));
+      return this.pathOf(id) === resolve(path) ? id : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Load settings for a model file: its saved ones when it is in the library, else the defaults
+   * its name implies (an abliterated model sends tool results as `user`).
+   */
+  async settingsForPath(path: string): Promise<ModelLoadSettings> {
+    const id = this.idForPath(path);
+    if (id) {
+      try {
+        return await this.getLoadSettings(id);
+      } catch {
+        // Deleted or unreadable since it was loaded: fall back to what the name says.
+      }
+    }
+    const abliterated = /abliterat/i.test(basename(path));
+    return { ...DEFAULT_LOAD_SETTINGS, toolResponseRole: abliterated ? 'user' : 'tool' };
+  }
+
   private async describe(found: FoundModel): Promise<LibraryModel> {
     const path = found.parts[0] ?? '';
     const segments = found.id.split('/');

@@ -9,6 +9,7 @@ import type {
 import type { Clock, RepositoryOptions } from './clock';
 import type { SqliteDatabase } from './openDatabase';
 import { insertTree, readSource, sourceToTree } from './conversationTrees';
+import { copyRoleplay } from './RoleplayRepository';
 import { StatementCache } from './StatementCache';
 import { PREVIEW_LENGTH, toConversation, toSummary } from './rows';
 import type { ConversationRow, SummaryRow } from './rows';
@@ -195,8 +196,8 @@ export class ConversationRepository {
   }
 
   /**
-   * Copies a conversation with every branch, stats and settings under new ids, in one
-   * transaction. The copy is unpinned and counts as new activity.
+   * Copies a conversation with every branch, stats and settings (roleplay ones included) under
+   * new ids, in one transaction. The copy is unpinned and counts as new activity.
    */
   duplicate(id: string, options: { title?: string } = {}): Conversation {
     return this.db.transaction(() => {
@@ -204,7 +205,9 @@ export class ConversationRepository {
       if (!source) throw notFound(id);
       const title = options.title?.trim() || withSuffix(source.conversation.title, ' (copy)');
       const tree = sourceToTree(source, { title, now: this.now() });
-      return this.require(insertTree(this.statements, tree, randomUUID));
+      const copyId = insertTree(this.statements, tree, randomUUID);
+      copyRoleplay(this.statements, id, copyId);
+      return this.require(copyId);
     })();
   }
 
@@ -233,7 +236,9 @@ export class ConversationRepository {
         messages: path.reverse(),
         activeLeafId: messageId,
       });
-      return this.require(insertTree(this.statements, tree, randomUUID));
+      const forkId = insertTree(this.statements, tree, randomUUID);
+      copyRoleplay(this.statements, owner.conversation_id, forkId);
+      return this.require(forkId);
     })();
   }
 

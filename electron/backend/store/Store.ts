@@ -1,11 +1,17 @@
+import { AssemblyRepository } from './AssemblyRepository';
+import { CharacterRepository } from './CharacterRepository';
 import type { Clock } from './clock';
 import { ConversationRepository } from './ConversationRepository';
+import { LorebookRepository } from './LorebookRepository';
 import { migrate } from './migrate';
 import type { Migration, MigrationResult } from './migrate';
 import { MessageRepository } from './MessageRepository';
 import { openDatabase } from './openDatabase';
 import type { OpenDatabaseOptions, SqliteDatabase } from './openDatabase';
+import { PresetRepository } from './PresetRepository';
+import { RoleplayRepository } from './RoleplayRepository';
 import { SettingsRepository } from './SettingsRepository';
+import { UserPersonaRepository } from './UserPersonaRepository';
 
 export interface StoreOptions extends OpenDatabaseOptions {
   /** The database file; its folder is created when missing. */
@@ -22,6 +28,12 @@ export class Store {
   readonly conversations: ConversationRepository;
   readonly messages: MessageRepository;
   readonly settings: SettingsRepository;
+  readonly presets: PresetRepository;
+  readonly characters: CharacterRepository;
+  readonly personas: UserPersonaRepository;
+  readonly lorebooks: LorebookRepository;
+  readonly roleplay: RoleplayRepository;
+  readonly assemblies: AssemblyRepository;
 
   constructor(options: StoreOptions) {
     this.db = openDatabase(options.file, options);
@@ -35,6 +47,12 @@ export class Store {
     this.conversations = new ConversationRepository(this.db, repositoryOptions);
     this.messages = new MessageRepository(this.db, repositoryOptions);
     this.settings = new SettingsRepository(this.db, repositoryOptions);
+    this.presets = new PresetRepository(this.db, repositoryOptions);
+    this.characters = new CharacterRepository(this.db, repositoryOptions);
+    this.personas = new UserPersonaRepository(this.db, repositoryOptions);
+    this.lorebooks = new LorebookRepository(this.db, repositoryOptions);
+    this.roleplay = new RoleplayRepository(this.db);
+    this.assemblies = new AssemblyRepository(this.db);
   }
 
   get isOpen(): boolean {

@@ -188,6 +188,83 @@ const v3Tools: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1Initial, v2Search, v3Tools];
+/*
+ * Presets, characters, user personas and lorebooks (issue 6), what each conversation uses, and
+ * the prompt assembly behind each roleplay reply. Built-in presets ship as files, not rows.
+ *
+ * conversation_roleplay has no foreign keys to the library tables on purpose: deleting a
+ * character must not touch the chats with it, which then read as having no character.
+ * Characters and lorebooks keep a few summary columns beside their JSON so the gallery and the
+ * lorebook list never parse whole cards (a card with a big lorebook runs to megabytes).
+ */
+const v4Personas: Migration = {
+  version: 4,
+  name: 'presets, characters, personas and lorebooks',
+  up(db) {
+    db.exec(`
+      CREATE TABLE presets (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        system_prompt TEXT NOT NULL DEFAULT '',
+        post_history_instructions TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE characters (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        -- The card normalized to V3, unknown fields and extensions kept.
+        card_json TEXT NOT NULL,
+        -- A data: URL, or NULL.
+        avatar TEXT,
+        tags_json TEXT NOT NULL DEFAULT '[]',
+        creator TEXT NOT NULL DEFAULT '',
+        blurb TEXT NOT NULL DEFAULT '',
+        greeting_count INTEGER NOT NULL DEFAULT 0,
+        lore_entry_count INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE user_personas (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        avatar TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE lorebooks (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        entry_count INTEGER NOT NULL DEFAULT 0,
+        book_json TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE conversation_roleplay (
+        conversation_id TEXT PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+        preset_id TEXT,
+        character_id TEXT,
+        persona_id TEXT,
+        lorebook_ids_json TEXT NOT NULL DEFAULT '[]'
+      );
+
+      CREATE TABLE prompt_assemblies (
+        message_id TEXT PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+        assembly_json TEXT NOT NULL
+      );
+
+      CREATE INDEX idx_conversation_roleplay_character ON conversation_roleplay (character_id);
+    `);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1Initial, v2Search, v3Tools, v4Personas];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

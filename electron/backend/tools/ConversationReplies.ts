@@ -1,4 +1,4 @@
-import type { ConversationToolSettings } from '../../../shared/contract/tools';
+import type { ConversationToolSettings, ToolResponseRole } from '../../../shared/contract/tools';
 import type { Conversation, Message } from '../../../shared/contract/types';
 import { jsonModeSystemPrompt } from '../../../shared/hermes';
 import { samplingFor, type ReplyPlanner } from '../chat/replies';
@@ -16,6 +16,8 @@ export interface ConversationRepliesOptions {
   tools: ToolStore;
   service: ToolService;
   asks: PendingAsks;
+  /** The loaded model's tool-response role, for conversations that follow the model. */
+  modelToolResponseRole?: () => Promise<ToolResponseRole>;
 }
 
 /**
@@ -32,7 +34,12 @@ export class ConversationReplies implements ReplyPlanner {
 
   async run(stream: ReplyStream, conversation: Conversation, history: Message[]): Promise<Message> {
     const { tools, service } = this.options;
-    const settings = tools.settings(conversation.id);
+    const stored = tools.settings(conversation.id);
+    const role =
+      stored.toolResponseRole === 'model'
+        ? ((await this.options.modelToolResponseRole?.()) ?? 'tool')
+        : stored.toolResponseRole;
+    const settings = { ...stored, toolResponseRole: role };
     const sampling = samplingFor(conversation);
     if (settings.jsonMode) {
       const context = contextFor(conversation, settings, [
@@ -65,7 +72,7 @@ export class ConversationReplies implements ReplyPlanner {
 
 function contextFor(
   conversation: Conversation,
-  settings: ConversationToolSettings,
+  settings: ConversationToolSettings & { toolResponseRole: ToolResponseRole },
   leading: string[],
 ): PromptContext {
   return {

@@ -6,6 +6,7 @@ import type {
   JsonSchemaObject,
   ToolDefinition,
   ToolMock,
+  ToolResponseRole,
 } from '../../../shared/contract/tools';
 import type { Message } from '../../../shared/contract/types';
 import type { HermesTool } from '../../../shared/hermes';
@@ -20,7 +21,7 @@ export const DEFAULT_TOOL_SETTINGS: ConversationToolSettings = {
   toolChoice: 'auto',
   guaranteedArguments: false,
   maxDepth: 5,
-  toolResponseRole: 'tool',
+  toolResponseRole: 'model',
   timeoutMs: 10_000,
   jsonMode: null,
 };
@@ -31,7 +32,7 @@ export interface PromptContext {
   system: string[];
   /** The tools announced (empty: the default template). */
   tools: HermesTool[];
-  toolResponseRole: ConversationToolSettings['toolResponseRole'];
+  toolResponseRole: ToolResponseRole;
 }
 
 export interface DefinitionInput {

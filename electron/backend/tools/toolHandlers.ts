@@ -63,7 +63,8 @@ export function createToolHandlers(
       const context: PromptContext = tools.promptContext(messageId) ?? {
         system: conversation?.systemPrompt.trim() ? [conversation.systemPrompt] : [],
         tools: [],
-        toolResponseRole: tools.settings(message.conversationId).toolResponseRole,
+        toolResponseRole:
+          tools.settings(message.conversationId).toolResponseRole === 'user' ? 'user' : 'tool',
       };
       const calls = tools.calls.forMessages(history.map((m) => m.id));
       const prompt = renderPrompt(history, context, calls);

@@ -101,7 +101,7 @@ export function setupLoop(
     const context = {
       system: [],
       tools: active.map((t) => ({ type: 'function' as const, function: t.definition })),
-      toolResponseRole: saved.toolResponseRole,
+      toolResponseRole: saved.toolResponseRole === 'user' ? ('user' as const) : ('tool' as const),
     };
     return loop.run(stream, {
       history: [user],

@@ -127,12 +127,20 @@ export function ToolSettings({
             onCommit={(maxDepth) => onChange({ maxDepth })}
           />
         </SettingRow>
-        <SettingRow label="Tool results as" help="Some fine-tunes expect results in a user turn.">
+        <SettingRow
+          label="Tool results as"
+          help="Some fine-tunes (the Hermes 3 3B abliterated) expect results in a user turn."
+        >
           <Segmented
             label="Tool results as"
             testId="tool-response-role"
             value={settings.toolResponseRole}
             options={[
+              {
+                value: 'model',
+                label: 'Model',
+                title: "The loaded model's setting (Models → load settings)",
+              },
               { value: 'tool', label: 'tool', title: 'A tool turn (the Hermes 3 template)' },
               { value: 'user', label: 'user', title: 'A user turn with <tool_response> blocks' },
             ]}

@@ -1,0 +1,11 @@
+export { createPersonaServices } from './createPersonaServices';
+export type { PersonaServices } from './createPersonaServices';
+export { PresetService } from './PresetService';
+export { CharacterService } from './CharacterService';
+export type { CharacterListResult } from './CharacterService';
+export { UserPersonaService } from './UserPersonaService';
+export { LorebookService } from './LorebookService';
+export { RoleplayService } from './RoleplayService';
+export type { ResolvedRoleplay, StartChatOptions } from './RoleplayService';
+export { builtinPresets, isBuiltinId, BUILTIN_PREFIX } from './builtinPresets';
+export type { Emit, PersonaServiceDeps } from './types';
