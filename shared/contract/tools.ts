@@ -239,8 +239,11 @@ export type ToolMethods = {
   };
   /**
    * Answers a call paused by an 'ask' mock: optionally with edited arguments (validated against
-   * the tool's schema), and the response text the model gets. The loop then goes on.
-   * Errors: NOT_FOUND, INVALID_INPUT (not awaiting the user, arguments invalid).
+   * the tool's schema), and the response text the model gets. The loop then goes on. Also
+   * answers a call still awaiting from before Talaria last closed: its tool turn is then written
+   * and the reply goes on in a new stream. Errors: NOT_FOUND, INVALID_INPUT (not awaiting the
+   * user, arguments invalid), NO_MODEL_LOADED / BUSY (when the answer would start the reply; the
+   * call keeps waiting).
    */
   'chat.resolveToolCall': {
     params: { callId: string; arguments?: Record<string, unknown>; response: string };
@@ -253,6 +256,7 @@ export type ToolMethods = {
 };
 
 export interface ToolCallEvent {
+  /** '' when no reply is running (a call answered after a restart that started none). */
   streamId: string;
   conversationId: string;
   /** The call's current state; replaces the card with the same `call.id`. */
@@ -265,6 +269,7 @@ export interface ToolCallEvent {
  * content included; later `chat.delta` events for its id append to it.
  */
 export interface ChatMessageEvent {
+  /** '' when no reply is running (a call answered after a restart that started none). */
   streamId: string;
   conversationId: string;
   message: Message;

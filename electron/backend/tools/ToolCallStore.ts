@@ -4,6 +4,7 @@ import type { Clock } from '../store/clock';
 import type { SqliteDatabase } from '../store/openDatabase';
 import { parseJson } from '../store/rows';
 import { StatementCache } from '../store/StatementCache';
+import { executionFeedback } from './feedback';
 
 export type NewToolCall = Pick<
   ToolCallRecord,
@@ -126,14 +127,26 @@ export class ToolCallStore {
     return byMessage;
   }
 
-  /** Start-up recovery: calls left unfinished by a crash or a closed app become errors. */
+  /**
+   * Start-up recovery: calls left pending or running by a crash or a closed app become errors,
+   * with the reference loop's error text as their result, so the model is told when their tool
+   * turn is finished (`PausedCalls`). Calls awaiting the user keep waiting: nothing they asked
+   * for is lost, and answering them resumes the reply. Returns how many were changed.
+   */
   markInterrupted(): number {
-    return this.statements
-      .prepare(
-        `UPDATE tool_calls SET status = 'error', error = ?, updated_at = ?
-           WHERE status IN ('pending', 'running', 'awaiting-user')`,
-      )
-      .run(INTERRUPTED_CALL, this.now()).changes;
+    const rows = this.statements
+      .prepare(`SELECT * FROM tool_calls WHERE status IN ('pending', 'running')`)
+      .all() as CallRow[];
+    this.db.transaction(() => {
+      for (const row of rows) {
+        this.update(row.id, {
+          status: 'error',
+          error: INTERRUPTED_CALL,
+          result: executionFeedback(row.name, INTERRUPTED_CALL),
+        });
+      }
+    })();
+    return rows.length;
   }
 
   private require(id: string): ToolCallRecord {

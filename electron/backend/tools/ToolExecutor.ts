@@ -2,9 +2,13 @@ import { TalariaError } from '../../../shared/contract/errors';
 import type { ToolCallRecord } from '../../../shared/contract/tools';
 import type { ActiveTool } from './ToolService';
 
-/** What a call produced: the text for the model, or why it failed. */
+/**
+ * What a call produced: the text for the model, or why it failed. `unanswered`: an 'ask' call
+ * whose reply was stopped before the user answered.
+ */
 export type CallOutcome =
-  { ok: true; content: string; arguments?: Record<string, unknown> } | { ok: false; error: string };
+  | { ok: true; content: string; arguments?: Record<string, unknown> }
+  | { ok: false; error: string; unanswered?: true };
 
 export interface AskAnswer {
   arguments: Record<string, unknown>;
@@ -21,7 +25,8 @@ type Settle = (record: ToolCallRecord) => void;
 
 /**
  * Calls paused by an 'ask' mock, waiting for the user (`chat.resolveToolCall`). Shared by every
- * running loop; an aborted loop withdraws its calls.
+ * running loop; an aborted loop withdraws its calls (at shutdown they stay 'awaiting-user' in the
+ * store, and `PausedCalls` answers them after the restart).
  */
 export class PendingAsks {
   private readonly waiting = new Map<string, Waiting>();
@@ -124,7 +129,8 @@ export async function runCall(
       return { ok: true, content: toolResultContent(tool.name, tool.mock.response) };
     options.onAwaiting();
     const answer = await options.asks.wait(call, options.validate, options.signal);
-    if (!answer) return { ok: false, error: 'Stopped before the user answered this call.' };
+    if (!answer)
+      return { ok: false, error: 'Stopped before the user answered this call.', unanswered: true };
     return {
       ok: true,
       content: toolResultContent(tool.name, answer.response),

@@ -42,6 +42,10 @@ export interface ToolLoopInput {
  * model answers again, until it answers without calls or `maxDepth` tool turns have been made.
  * Calls that cannot be parsed, name unknown tools or break their schema are answered with the
  * reference loop's error messages so the model can retry.
+ *
+ * When Talaria closes while 'ask' calls wait for the user, they stay 'awaiting-user' and the tool
+ * turn is not written; `PausedCalls` finishes it on the next start, and the reply goes on from a
+ * history that ends with the tool turn, which this loop continues at the next depth.
  */
 export class ToolLoop {
   private readonly now: () => number;
@@ -60,7 +64,7 @@ export class ToolLoop {
         )
       : undefined;
     let path = [...input.history];
-    for (let depth = 1; ; depth++) {
+    for (let depth = resumedDepth(path, tools) + 1; ; depth++) {
       tools.setPromptContext(stream.message.id, input.context);
       const calls = tools.calls.forMessages(path.map((m) => m.id));
       const prompt = promptMessages(path, input.context, calls);
@@ -149,9 +153,13 @@ export class ToolLoop {
         }),
       );
       records.forEach((r) => stream.emitCall(r));
+      const paused = new Set<string>();
       records = await Promise.all(
-        records.map((record) => this.execute(stream, record, input, validator)),
+        records.map((record) => this.execute(stream, record, input, validator, paused)),
       );
+      // Closing while the user is asked: the answered calls keep their results in their records
+      // and the tool turn waits for the answers after the restart (PausedCalls).
+      if (paused.size > 0) return [];
       contents = records.map((r) => r.result ?? '');
     }
     return this.addToolMessages(stream, message, records, contents);
@@ -162,6 +170,7 @@ export class ToolLoop {
     record: ToolCallRecord,
     input: ToolLoopInput,
     validator: ToolCallValidator,
+    paused: Set<string>,
   ): Promise<ToolCallRecord> {
     const calls = this.options.tools.calls;
     const update = (patch: Parameters<typeof calls.update>[1]): ToolCallRecord => {
@@ -187,6 +196,10 @@ export class ToolLoop {
       },
       onAwaiting: () => void update({ status: 'awaiting-user' }),
     });
+    if (!outcome.ok && outcome.unanswered && stream.shutdown) {
+      paused.add(record.id);
+      return current;
+    }
     const durationMs = Math.round((this.now() - started) * 100) / 100;
     const final = outcome.ok
       ? update({
@@ -234,4 +247,18 @@ export class ToolLoop {
     });
     return added;
   }
+}
+
+/**
+ * The depth of the tool turn a history ends with (0 when it does not end with one): a reply
+ * resumed after a restart continues the loop it belongs to, so forcing and `maxDepth` count on.
+ */
+function resumedDepth(history: readonly Message[], tools: ToolStore): number {
+  let at = history.length - 1;
+  if (history[at]?.role !== 'tool') return 0;
+  while (history[at]?.role === 'tool') at--;
+  const assistant = history[at];
+  if (assistant?.role !== 'assistant') return 0;
+  const calls = tools.calls.forMessages([assistant.id]).get(assistant.id) ?? [];
+  return Math.max(0, ...calls.map((c) => c.depth));
 }

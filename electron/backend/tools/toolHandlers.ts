@@ -3,6 +3,7 @@ import type { ToolMethods } from '../../../shared/contract/tools';
 import type { Handlers } from '../../../shared/rpc/types';
 import type { BackendContext } from '../handlers/context';
 import { jsonSchemaExamples } from './jsonSchemaExamples';
+import { PausedCalls } from './PausedCalls';
 import { renderPrompt } from './promptMessages';
 import type { PendingAsks } from './ToolExecutor';
 import type { ToolService } from './ToolService';
@@ -20,6 +21,7 @@ export function createToolHandlers(
   { service, tools, asks }: ToolHandlerDeps,
 ): Handlers<ToolMethods> {
   const { store, engine } = ctx;
+  const paused = new PausedCalls({ store, tools, chat: ctx.chat, emit: ctx.emit });
   return {
     'tools.list': async ({ conversationId }) => service.list(conversationId),
     'tools.builtins': async () => ({ builtins: service.builtins }),
@@ -39,9 +41,11 @@ export function createToolHandlers(
     'chat.setJsonMode': async ({ conversationId, schema, maxRetries }) =>
       service.setJsonMode(conversationId, schema, maxRetries),
     'chat.resolveToolCall': async ({ callId, arguments: args, response }) => {
-      if (!tools.calls.get(callId))
-        throw new TalariaError('NOT_FOUND', 'That tool call does not exist.');
-      return asks.answer(callId, args, response);
+      const call = tools.calls.get(callId);
+      if (!call) throw new TalariaError('NOT_FOUND', 'That tool call does not exist.');
+      if (asks.isWaiting(callId)) return asks.answer(callId, args, response);
+      // Asked before Talaria last closed: no loop waits for it, so the answer starts the rest.
+      return paused.answer(call, args, response);
     },
     'chat.toolCalls': async ({ conversationId }) => {
       if (!store.conversations.get(conversationId)) {

@@ -13,7 +13,7 @@ import { ToolLoop } from './ToolLoop';
 import { ToolService } from './ToolService';
 import { ToolStore } from './ToolStore';
 
-// Test support for ToolLoop.test.ts.
+// Test support for ToolLoop.test.ts and PausedCalls.test.ts.
 
 const STATS: GenerationStats = {
   ttftMs: 1,
@@ -27,6 +27,28 @@ const STATS: GenerationStats = {
 
 export const call = (name: string, args: unknown) =>
   `<tool_call>\n${JSON.stringify({ name, arguments: args })}\n</tool_call>`;
+
+/** The engine with its outputs scripted; records the prompts and options it was given. */
+export function scriptedEngine(outputs: string[]) {
+  const prompts: HermesMessage[][] = [];
+  const options: GenerateOptions[] = [];
+  const engine = {
+    status: { model: { name: 'scripted' } },
+    generate: async (
+      messages: HermesMessage[],
+      _sampling: unknown,
+      callbacks: { onText: (text: string, tokens: number) => void },
+      opts: GenerateOptions,
+    ) => {
+      prompts.push(messages);
+      options.push(opts);
+      const text = outputs.shift() ?? 'All done.';
+      callbacks.onText(text, 5);
+      return { text, stats: STATS };
+    },
+  };
+  return { engine: engine as unknown as EngineHost, status: engine.status, prompts, options };
+}
 
 /**
  * The loop over a real store, with the model replaced by scripted outputs: the one thing a
@@ -68,22 +90,7 @@ export function setupLoop(
     content: '',
     status: 'streaming',
   });
-  const prompts: HermesMessage[][] = [];
-  const options: GenerateOptions[] = [];
-  const engine = {
-    generate: async (
-      messages: HermesMessage[],
-      _sampling: unknown,
-      callbacks: { onText: (text: string, tokens: number) => void },
-      opts: GenerateOptions,
-    ) => {
-      prompts.push(messages);
-      options.push(opts);
-      const text = outputs.shift() ?? 'All done.';
-      callbacks.onText(text, 5);
-      return { text, stats: STATS };
-    },
-  } as unknown as EngineHost;
+  const { engine, prompts, options } = scriptedEngine(outputs);
   const events: { name: string; data: unknown }[] = [];
   const emit = <K extends keyof TalariaEvents>(name: K, data: TalariaEvents[K]) =>
     events.push({ name, data });
