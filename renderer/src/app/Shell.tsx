@@ -1,3 +1,4 @@
+import { CharactersScreen } from '../features/characters/CharactersScreen';
 import { ChatView } from '../features/chat/ChatView';
 import { Sidebar } from '../features/conversations/Sidebar';
 import { useNewChat } from '../features/conversations/useNewChat';
@@ -35,6 +36,9 @@ export function Shell({ connectionLost }: { connectionLost: boolean }) {
             </main>
           </div>
           {route.screen === 'models' && <ModelsScreen repoId={route.repoId} />}
+          {(route.screen === 'characters' || route.screen === 'lorebooks') && (
+            <CharactersScreen route={route} />
+          )}
         </div>
         <StatusBar disconnected={connectionLost} />
         <ModelDialog />

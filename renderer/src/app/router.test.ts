@@ -11,6 +11,11 @@ describe('hash routes', () => {
       '#/models/NousResearch/Hermes-3-Llama-3.2-3B-GGUF',
       { screen: 'models', repoId: 'NousResearch/Hermes-3-Llama-3.2-3B-GGUF' },
     ],
+    ['#/characters', { screen: 'characters', characterId: null }],
+    ['#/characters/new', { screen: 'characters', characterId: 'new' }],
+    ['#/characters/a%2Fb c', { screen: 'characters', characterId: 'a/b c' }],
+    ['#/lorebooks', { screen: 'lorebooks', lorebookId: null }],
+    ['#/lorebooks/book-7', { screen: 'lorebooks', lorebookId: 'book-7' }],
     ['#/nonsense/here', { screen: 'chat', conversationId: null }],
   ];
   it.each(cases)('parses %s', (hash, route) => expect(parseRoute(hash)).toEqual(route));

@@ -29,7 +29,7 @@ function RailButton({
       aria-current={active ? 'page' : undefined}
       title={label}
       onClick={onClick}
-      className={`relative flex w-12 flex-col items-center gap-0.5 rounded-lg py-1.5 text-[10px] font-medium transition-colors ${focusRing} ${
+      className={`relative flex w-14 flex-col items-center gap-0.5 rounded-lg py-1.5 text-[10px] font-medium transition-colors ${focusRing} ${
         active ? 'bg-accent-soft text-accent-text' : 'text-subtle hover:bg-hover hover:text-fg'
       }`}
     >
@@ -44,7 +44,7 @@ function RailButton({
   );
 }
 
-/** The narrow rail that switches between the chat and the models screens. */
+/** The narrow rail that switches between the chat, characters and models screens. */
 export function NavRail() {
   const route = useRoute();
   const { chat } = useStores();
@@ -63,6 +63,14 @@ export function NavRail() {
         }
       >
         <Icon name="chat" size={18} />
+      </RailButton>
+      <RailButton
+        testId="nav-characters"
+        label="Characters"
+        active={route.screen === 'characters' || route.screen === 'lorebooks'}
+        onClick={() => navigate({ screen: 'characters', characterId: null })}
+      >
+        <Icon name="users" size={18} />
       </RailButton>
       <RailButton
         testId="nav-models"

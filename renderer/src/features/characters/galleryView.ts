@@ -1,0 +1,54 @@
+import type { CharacterSummary } from '../../../../shared/contract/personas';
+
+export type GallerySort = 'recent' | 'name';
+
+/** The gallery's order: most recently changed first, or by name (natural, case-insensitive). */
+export function sortCharacters(
+  characters: readonly CharacterSummary[],
+  sort: GallerySort,
+): CharacterSummary[] {
+  const byName = (a: CharacterSummary, b: CharacterSummary): number =>
+    a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true });
+  return [...characters].sort((a, b) =>
+    sort === 'name'
+      ? byName(a, b) || b.updatedAt - a.updatedAt
+      : b.updatedAt - a.updatedAt || byName(a, b),
+  );
+}
+
+/** Up to two letters for an avatar placeholder: "Seraphina" → "S", "Lady Mira Vex" → "LV". */
+export function initialsOf(name: string): string {
+  const words = name
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const first = (word: string | undefined): string =>
+    [...(word ?? '').replace(/^[^\p{L}\p{N}]+/u, '')][0]?.toLocaleUpperCase() ?? '';
+  if (words.length === 0) return '?';
+  if (words.length === 1) return first(words[0]);
+  return first(words[0]) + first(words.at(-1));
+}
+
+/** A stable hue for a name, so a character keeps its placeholder colour everywhere. */
+export function hueOf(name: string): number {
+  let hash = 0;
+  for (const char of name) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
+  return hash % 360;
+}
+
+/** How long ago, in words, for "edited 3 days ago". */
+export function agoText(then: number, now: number): string {
+  const seconds = Math.max(0, Math.round((now - then) / 1000));
+  if (seconds < 60) return 'just now';
+  const steps: [number, string][] = [
+    [60, 'minute'],
+    [60 * 60, 'hour'],
+    [60 * 60 * 24, 'day'],
+    [60 * 60 * 24 * 30, 'month'],
+    [60 * 60 * 24 * 365, 'year'],
+  ];
+  let unit = steps[0] as [number, string];
+  for (const step of steps) if (seconds >= step[0]) unit = step;
+  const count = Math.floor(seconds / unit[0]);
+  return `${count} ${unit[1]}${count === 1 ? '' : 's'} ago`;
+}
