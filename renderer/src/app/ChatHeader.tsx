@@ -5,6 +5,7 @@ import { MOD_KEY as MOD } from '../components/shortcuts';
 import { conversationMenuItems } from '../features/conversations/conversationMenu';
 import { RenameInput } from '../features/conversations/RenameInput';
 import { ModelButton } from '../features/models/ModelButton';
+import { CastButton } from '../features/roleplay/CastButton';
 import { ThemeToggle } from '../features/settings/ThemeToggle';
 import { ToolsButton } from '../features/tools/ToolsButton';
 import { useChat, useConversations, useStores, useUi } from './stores';
@@ -43,6 +44,7 @@ export function ChatHeader() {
             {count} {count === 1 ? 'message' : 'messages'}
           </span>
         )}
+        {id && !renaming && <CastButton key={id} conversationId={id} />}
       </div>
       <ModelButton />
       <div className="flex items-center justify-end gap-1">

@@ -1,6 +1,7 @@
 import { GenerationSettingsDialog } from '../features/chat/GenerationSettings';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { ShortcutsDialog } from '../features/palette/ShortcutsDialog';
+import { RoleplayDialogs } from '../features/roleplay/RoleplayDialogs';
 import { SearchDialog } from '../features/search/SearchDialog';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -18,6 +19,7 @@ export function ChatOverlays() {
       <GenerationSettingsDialog />
       <SettingsDialog />
       <ShortcutsDialog />
+      <RoleplayDialogs />
       <ConfirmDialog />
       <Toast />
     </>

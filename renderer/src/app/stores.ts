@@ -2,6 +2,10 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { TalariaClient } from '../../../shared/contract/client';
 import { MermaidRenderer } from '../components/markdown/MermaidRenderer';
+import {
+  createCharacterStores,
+  type CharacterStores,
+} from '../features/characters/characterStores';
 import { createChatStore, type ChatState, type ChatStore } from '../features/chat/chatStore';
 import { createMessageActions, type MessageActions } from '../features/chat/messageActions';
 import {
@@ -14,6 +18,7 @@ import {
   type ModelsState,
   type ModelsStore,
 } from '../features/models/modelsStore';
+import { createRoleplayStore, type RoleplayStore } from '../features/roleplay/roleplayStore';
 import {
   createSettingsStore,
   type SettingsState,
@@ -24,9 +29,13 @@ import { createUiStore, type UiState, type UiStore } from './uiStore';
 
 export interface Stores {
   client: TalariaClient;
+  /** The Characters screen: gallery, lorebooks and their editors (issue 6). */
+  characters: CharacterStores;
   conversations: ConversationsStore;
   chat: ChatStore;
   models: ModelsStore;
+  /** Presets, personas and the shown conversation's cast (issue 6). */
+  roleplay: RoleplayStore;
   settings: SettingsStore;
   ui: UiStore;
   messageActions: MessageActions;
@@ -40,9 +49,11 @@ export function createStores(client: TalariaClient, systemTheme: Theme): Stores 
   const chat = createChatStore(client, conversations);
   return {
     client,
+    characters: createCharacterStores(client),
     conversations,
     chat,
     models: createModelsStore(client),
+    roleplay: createRoleplayStore(client, chat),
     settings: createSettingsStore(client, systemTheme),
     ui: createUiStore(),
     messageActions: createMessageActions(client, chat, conversations),

@@ -5,16 +5,29 @@ import { Icon } from '../../components/Icon';
 import { streamOf } from './chatStore';
 import { ContextMeter } from './ContextMeter';
 import { COMPOSER_ID } from './focusComposer';
+import { branchPosition } from './branches';
+import { isSwipeKey } from './swipeKeys';
+import { runSwipe } from './useSwipeKeys';
+import { ImpersonateButton } from '../roleplay/ImpersonateButton';
+import { useRoleplay } from '../roleplay/useRoleplay';
 
 const MAX_HEIGHT_PX = 220;
 
 export function Composer({ disabled }: { disabled: boolean }) {
-  const { chat, models } = useStores();
+  const stores = useStores();
+  const { chat, models } = stores;
   const draft = useChat((s) => s.draft);
   const sending = useChat((s) => s.sending);
   const streaming = useChat((s) => streamOf(s, s.conversationId) !== null);
   const error = useChat((s) => s.error);
   const hasModel = useModels((s) => s.status?.model != null);
+  // The model writes the draft while impersonating; typing then would be overwritten.
+  const drafting = useRoleplay((s) => s.impersonating !== null);
+  // The last message has versions to swipe through with ← / →.
+  const swipeable = useChat((s) => {
+    const last = s.messages.findLast((m) => m.role !== 'system');
+    return last !== undefined && branchPosition(s.branches, last) !== null;
+  });
   const ref = useRef<HTMLTextAreaElement>(null);
 
   useLayoutEffect(() => {
@@ -24,7 +37,8 @@ export function Composer({ disabled }: { disabled: boolean }) {
     el.style.height = `${Math.min(el.scrollHeight, MAX_HEIGHT_PX)}px`;
   }, [draft]);
 
-  const canSend = !disabled && hasModel && !sending && !streaming && draft.trim().length > 0;
+  const canSend =
+    !disabled && hasModel && !sending && !streaming && !drafting && draft.trim().length > 0;
 
   const send = async (): Promise<void> => {
     if (!canSend) return;
@@ -67,7 +81,15 @@ export function Composer({ disabled }: { disabled: boolean }) {
           rows={1}
           value={draft}
           disabled={disabled}
-          placeholder={hasModel ? 'Send a message…' : 'Load a model to start chatting…'}
+          readOnly={drafting}
+          aria-busy={drafting}
+          placeholder={
+            drafting
+              ? 'Drafting your next line…'
+              : hasModel
+                ? 'Send a message…'
+                : 'Load a model to start chatting…'
+          }
           onChange={(e) => chat.getState().setDraft(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
@@ -76,6 +98,8 @@ export function Composer({ disabled }: { disabled: boolean }) {
             } else if (e.key === 'Escape' && streaming) {
               e.preventDefault();
               void chat.getState().stop();
+            } else if (draft === '' && isSwipeKey(e.nativeEvent) && runSwipe(stores, e.key)) {
+              e.preventDefault();
             }
           }}
           className="msg-text block max-h-[220px] w-full resize-none bg-transparent px-3.5 pt-3 pb-1 leading-relaxed text-fg outline-none placeholder:text-subtle disabled:opacity-60"
@@ -88,6 +112,12 @@ export function Composer({ disabled }: { disabled: boolean }) {
                 {streaming && (
                   <>
                     <Kbd>Esc</Kbd> stop
+                  </>
+                )}
+                {!streaming && swipeable && draft === '' && (
+                  <>
+                    <Kbd>←</Kbd>
+                    <Kbd>→</Kbd> swipe
                   </>
                 )}
               </>
@@ -103,6 +133,7 @@ export function Composer({ disabled }: { disabled: boolean }) {
           </div>
           <div className="ml-auto flex items-center gap-2">
             <ContextMeter />
+            <ImpersonateButton disabled={disabled || !hasModel || sending || streaming} />
             {streaming ? (
               <Button
                 variant="secondary"

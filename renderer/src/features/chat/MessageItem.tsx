@@ -8,6 +8,9 @@ import { EditMessage } from './EditMessage';
 import { MessageStats } from './MessageStats';
 import { MessageToolbar } from './MessageToolbar';
 import { PromptButton } from '../inspector/PromptButton';
+import { Avatar } from '../roleplay/Avatar';
+import { speakerFor } from '../roleplay/castDisplay';
+import { useCast } from '../roleplay/useRoleplay';
 import { displayContent } from '../tools/displayContent';
 import { JsonResultCard } from '../tools/JsonResultCard';
 import { SectionedMarkdown } from '../tools/SectionedMarkdown';
@@ -35,6 +38,7 @@ export interface MessageItemProps {
 function UserMessage({ message, siblings, busy, flash }: MessageItemProps) {
   const { messageActions } = useStores();
   const [editing, setEditing] = useState(false);
+  const speaker = speakerFor('user', useCast());
   return (
     <article
       data-testid="message"
@@ -42,9 +46,18 @@ function UserMessage({ message, siblings, busy, flash }: MessageItemProps) {
       data-status={message.status}
       data-message-id={message.id}
       data-flash={flash || undefined}
-      aria-label="Your message"
+      data-speaker={speaker?.name}
+      aria-label={speaker ? `Message from ${speaker.name}` : 'Your message'}
       className="group flex flex-col items-end gap-1"
     >
+      {speaker && (
+        <div className="flex h-6 items-center gap-2 text-xs">
+          <span data-testid="message-speaker" className="font-semibold text-fg">
+            {speaker.name}
+          </span>
+          <Avatar name={speaker.name} src={speaker.avatar} size={22} />
+        </div>
+      )}
       {editing ? (
         <EditMessage
           initial={message.content}
@@ -103,6 +116,7 @@ function AssistantMessage({ message, siblings, isLast, busy, flash }: MessageIte
     for (const st of Object.values(s.streams)) if (st.messageId === message.id) return st;
     return null;
   });
+  const speaker = speakerFor('assistant', useCast());
   const streaming = message.status === 'streaming';
   // A continued reply streams its old text first; until then, show what it had.
   const text = stream?.text || message.content;
@@ -114,15 +128,22 @@ function AssistantMessage({ message, siblings, isLast, busy, flash }: MessageIte
       data-status={message.status}
       data-message-id={message.id}
       data-flash={flash || undefined}
-      aria-label="Assistant message"
+      data-speaker={speaker?.name}
+      aria-label={speaker ? `Message from ${speaker.name}` : 'Assistant message'}
       className="group flex gap-3"
     >
       <div className="mt-0.5 shrink-0">
-        <Logo size={22} />
+        {speaker ? (
+          <Avatar name={speaker.name} src={speaker.avatar} size={30} className="-mt-1" />
+        ) : (
+          <Logo size={22} />
+        )}
       </div>
       <div className="min-w-0 flex-1">
         <div className="mb-1 flex h-5 items-center gap-2 text-xs">
-          <span className="font-semibold text-fg">Assistant</span>
+          <span data-testid="message-speaker" className="font-semibold text-fg">
+            {speaker?.name ?? 'Assistant'}
+          </span>
           {message.model && (
             <span className="truncate font-mono text-[11px] text-subtle">{message.model}</span>
           )}

@@ -1,11 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useChat } from '../../app/stores';
+import { useChat, useStores } from '../../app/stores';
 import { Icon } from '../../components/Icon';
 import { streamOf } from './chatStore';
 import { MessageItem } from './MessageItem';
 import { estimateRowHeight } from './rowEstimate';
+import { useSwipeKeys } from './useSwipeKeys';
 
 /** Within this distance of the end the list counts as following the conversation. */
 const FOLLOW_THRESHOLD_PX = 48;
@@ -17,6 +18,7 @@ const FLASH_MS = 2200;
  * the end: while the reader is at the bottom, a growing reply or a new message keeps it there.
  */
 export function MessageList() {
+  useSwipeKeys(useStores());
   const { messages, conversationId, branches, focus } = useChat(
     useShallow((s) => ({
       messages: s.messages,

@@ -3,6 +3,7 @@ import { useStores } from '../../app/stores';
 import { IconButton } from '../../components/Button';
 import { CopyButton } from '../../components/CopyButton';
 import { Icon } from '../../components/Icon';
+import { copyText } from './copyText';
 import { canContinue } from './messageOps';
 
 interface MessageToolbarProps {
@@ -38,7 +39,7 @@ export function MessageToolbar({ message, busy, isLast, onEdit }: MessageToolbar
       aria-label={assistant ? 'Reply actions' : 'Message actions'}
       className={`flex items-center gap-0.5 transition-opacity ${pinned ? '' : 'opacity-0 group-hover:opacity-100 focus-within:opacity-100'}`}
     >
-      <CopyButton text={message.content} label={assistant ? 'Copy reply' : 'Copy message'} />
+      <CopyButton text={copyText(message)} label={assistant ? 'Copy reply' : 'Copy message'} />
       {onEdit && (
         <IconButton
           size="sm"

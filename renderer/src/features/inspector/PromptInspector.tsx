@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { PromptAssemblyRecord } from '../../../../shared/contract/personas';
 import type { PromptInspection } from '../../../../shared/contract/tools';
 import { useStores } from '../../app/stores';
 import { Button } from '../../components/Button';
@@ -7,6 +8,39 @@ import { toShownError } from '../../components/errors';
 import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { segmentPrompt, type PromptRegion, type PromptSegment } from './promptSegments';
+import { SectionsView } from './SectionsView';
+
+type View = 'sections' | 'prompt';
+
+function ViewSwitch({ view, onChange }: { view: View; onChange: (view: View) => void }) {
+  const options: [View, string][] = [
+    ['sections', 'Sections'],
+    ['prompt', 'Exact prompt'],
+  ];
+  return (
+    <div
+      role="tablist"
+      aria-label="Prompt view"
+      className="flex self-start rounded-lg border border-line bg-sunken p-0.5"
+    >
+      {options.map(([value, label]) => (
+        <button
+          key={value}
+          type="button"
+          role="tab"
+          aria-selected={view === value}
+          data-testid={`prompt-view-${value}`}
+          onClick={() => onChange(value)}
+          className={`h-7 rounded-md px-3 text-[12px] font-medium transition-colors outline-none focus-visible:ring-2 focus-visible:ring-accent/70 ${
+            view === value ? 'bg-raised text-fg shadow-sm' : 'text-muted hover:text-fg'
+          }`}
+        >
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}
 
 const REGION_STYLE: Record<PromptRegion, string> = {
   tools: 'bg-sky-500/10 text-fg',
@@ -100,12 +134,19 @@ export function PromptInspector({
   const { client } = useStores();
   const [data, setData] = useState<PromptInspection | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [assembly, setAssembly] = useState<PromptAssemblyRecord | null>(null);
+  const [view, setView] = useState<View>('sections');
 
   useEffect(() => {
     let live = true;
     client.request('chat.promptFor', { messageId }).then(
       (result) => live && setData(result),
       (e: unknown) => live && setError(toShownError(e).message),
+    );
+    // Only roleplay replies have an assembly; for the others the exact prompt is the whole story.
+    client.request('roleplay.assemblyFor', { messageId }).then(
+      (result) => live && setAssembly(result.assembly),
+      () => undefined,
     );
     return () => {
       live = false;
@@ -151,7 +192,9 @@ export function PromptInspector({
             <Spinner size={16} />
           </div>
         )}
-        {data && (
+        {data && assembly && <ViewSwitch view={view} onChange={setView} />}
+        {data && assembly && view === 'sections' && <SectionsView assembly={assembly} />}
+        {data && (!assembly || view === 'prompt') && (
           <>
             <div className="flex flex-wrap items-center gap-2">
               <span

@@ -11,6 +11,8 @@ const SHORTCUTS: [string, string[]][] = [
   ['Stop generating', ['Esc']],
   ['Regenerate last reply', [MOD, '⇧', 'R']],
   ['Focus the message box', ['/']],
+  ['Swipe the last message (empty message box)', ['← / →']],
+  ['Impersonate: draft my next line', [MOD, '⇧', 'E']],
   ['Next / previous chat', ['Alt', '↓ / ↑']],
   ['Load a model', [MOD, 'L']],
   ['Larger / smaller text', [MOD, '= / -']],

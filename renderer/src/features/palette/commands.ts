@@ -5,6 +5,9 @@ import { focusComposer } from '../chat/focusComposer';
 import { streamOf } from '../chat/chatStore';
 import { conversationMenuItems } from '../conversations/conversationMenu';
 import { exportConversations, pickAndImport } from '../conversations/transfer';
+import { pickAndImportCharacters } from '../characters/importActions';
+import { navigate } from '../../app/router';
+import { IMPERSONATE_HINT } from '../roleplay/ImpersonateButton';
 
 export interface Command {
   id: string;
@@ -17,7 +20,7 @@ export interface Command {
 
 /** Everything the palette offers right now; what does not apply is left out. */
 export function buildCommands(stores: Stores, newChat: () => Promise<void>): Command[] {
-  const { chat, conversations, ui, settings, models } = stores;
+  const { chat, conversations, ui, settings, models, roleplay } = stores;
   const state = chat.getState();
   const id = state.conversationId;
   const streaming = streamOf(state, id) !== null;
@@ -65,6 +68,21 @@ export function buildCommands(stores: Stores, newChat: () => Promise<void>): Com
       icon: 'refresh',
       hint: `${MOD}+⇧+R`,
       run: () => void state.regenerate(),
+    });
+  }
+  const cast = roleplay.getState().cast;
+  if (id && cast?.roleplay.conversationId === id && cast.character && !streaming) {
+    const drafting = roleplay.getState().impersonating !== null;
+    commands.push({
+      id: 'impersonate',
+      label: drafting ? 'Stop drafting my line' : 'Impersonate: draft my next line',
+      group: 'Chat',
+      icon: 'pencil',
+      hint: IMPERSONATE_HINT,
+      run: () =>
+        void (drafting
+          ? roleplay.getState().stopImpersonation()
+          : roleplay.getState().impersonate()),
     });
   }
   if (id) {
@@ -115,6 +133,13 @@ export function buildCommands(stores: Stores, newChat: () => Promise<void>): Com
       run: () => stepConversation(stores, -1),
     },
     {
+      id: 'go-characters',
+      label: 'Go to Characters',
+      group: 'Go to',
+      icon: 'users',
+      run: () => navigate({ screen: 'characters', characterId: null }),
+    },
+    {
       id: 'theme-light',
       label: 'Theme: Light',
       group: 'View',
@@ -152,6 +177,20 @@ export function buildCommands(stores: Stores, newChat: () => Promise<void>): Com
       run: () => settings.getState().stepFontSize(-1),
     },
     {
+      id: 'presets',
+      label: 'Presets…',
+      group: 'View',
+      icon: 'file',
+      run: () => roleplay.getState().openManager('presets'),
+    },
+    {
+      id: 'personas',
+      label: 'Your personas…',
+      group: 'View',
+      icon: 'users',
+      run: () => roleplay.getState().openManager('personas'),
+    },
+    {
       id: 'settings',
       label: 'Settings…',
       group: 'View',
@@ -172,6 +211,13 @@ export function buildCommands(stores: Stores, newChat: () => Promise<void>): Com
       group: 'Data',
       icon: 'upload',
       run: () => pickAndImport(stores),
+    },
+    {
+      id: 'import-character',
+      label: 'Import character card…',
+      group: 'Data',
+      icon: 'import',
+      run: () => pickAndImportCharacters(stores),
     },
     {
       id: 'export-all-json',

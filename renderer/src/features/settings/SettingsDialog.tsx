@@ -96,6 +96,34 @@ export function SettingsDialog() {
             The quick brown fox jumps over the lazy dog.
           </p>
         </Section>
+        <Section title="Roleplay">
+          <div className="flex flex-wrap gap-2">
+            <Button
+              data-testid="settings-presets"
+              onClick={() => {
+                close();
+                stores.roleplay.getState().openManager('presets');
+              }}
+            >
+              <Icon name="file" size={14} />
+              Presets…
+            </Button>
+            <Button
+              data-testid="settings-personas"
+              onClick={() => {
+                close();
+                stores.roleplay.getState().openManager('personas');
+              }}
+            >
+              <Icon name="users" size={14} />
+              Your personas…
+            </Button>
+          </div>
+          <p className="text-[12px] leading-relaxed text-muted">
+            Presets are system prompts to start chats with; personas are who you are in character
+            chats.
+          </p>
+        </Section>
         <Section title="Your chats">
           <div className="flex flex-wrap gap-2">
             <Button data-testid="settings-import" onClick={() => pickAndImport(stores)}>
