@@ -137,11 +137,17 @@ export type PersonaMethods = {
   /** Reads a PresetFile (or one PresetInput) as JSON text; INVALID_INPUT with what is wrong. */
   'presets.import': { params: { text: string }; result: { presets: Preset[] } };
   'presets.export': { params: { ids: string[] }; result: ExportedFile };
-  /** The default preset of a library model (by model id) and of new chats without one. */
-  'presets.getDefault': { params: { modelId?: string }; result: { presetId: string | null } };
+  /**
+   * The default preset of a library model (by model id), else of all new chats. `inherited`:
+   * the model has none of its own and `presetId` is the default of all chats.
+   */
+  'presets.getDefault': {
+    params: { modelId?: string };
+    result: { presetId: string | null; inherited: boolean };
+  };
   'presets.setDefault': {
     params: { modelId?: string; presetId: string | null };
-    result: { presetId: string | null };
+    result: { presetId: string | null; inherited: boolean };
   };
 
   'characters.list': {

@@ -133,7 +133,7 @@ describe('persona API on the real backend', () => {
 
     await h.client.request('presets.setDefault', { presetId: copy.id });
     const model = await h.client.request('presets.getDefault', { modelId: 'some/model.gguf' });
-    expect(model.presetId).toBe(copy.id);
+    expect(model).toEqual({ presetId: copy.id, inherited: true });
     await h.client.request('presets.delete', { id: copy.id });
     expect((await h.client.request('presets.getDefault', {})).presetId).toBeNull();
   });

@@ -21,9 +21,13 @@ export function createPersonaHandlers(
     },
     'presets.import': async ({ text }) => ({ presets: presets.importText(text) }),
     'presets.export': async ({ ids }) => presets.exportFile(ids),
-    'presets.getDefault': async ({ modelId }) => ({ presetId: presets.getDefault(modelId) }),
+    'presets.getDefault': async ({ modelId }) => ({
+      presetId: presets.getDefault(modelId),
+      inherited: presets.inheritsDefault(modelId),
+    }),
     'presets.setDefault': async ({ modelId, presetId }) => ({
       presetId: presets.setDefault(modelId, presetId),
+      inherited: presets.inheritsDefault(modelId),
     }),
 
     'characters.list': async ({ query, tag }) => characters.list({ query, tag }),

@@ -135,6 +135,8 @@ describe('PresetService', () => {
     presets.setDefault('NousResearch/Hermes-3/model.gguf', mine.id);
     expect(presets.getDefault('NousResearch/Hermes-3/model.gguf')).toBe(mine.id);
     expect(presets.getDefault('other.gguf')).toBe('builtin:assistant');
+    expect(presets.inheritsDefault('other.gguf')).toBe(true);
+    expect(presets.inheritsDefault('NousResearch/Hermes-3/model.gguf')).toBe(false);
     expect(presets.getDefault()).toBe('builtin:assistant');
     expect(() => presets.setDefault(undefined, 'nope')).toThrow(
       expect.objectContaining({ code: 'NOT_FOUND' }),
@@ -142,6 +144,7 @@ describe('PresetService', () => {
     // Deleting a preset clears the defaults that named it.
     presets.delete(mine.id);
     expect(presets.getDefault('NousResearch/Hermes-3/model.gguf')).toBe('builtin:assistant');
+    expect(presets.inheritsDefault('NousResearch/Hermes-3/model.gguf')).toBe(true);
     expect(presets.setDefault(undefined, null)).toBeNull();
   });
 });

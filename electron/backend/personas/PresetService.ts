@@ -129,6 +129,13 @@ export class PresetService {
     return null;
   }
 
+  /** True when the model has no default of its own (getDefault then answers the general one). */
+  inheritsDefault(modelId: string | undefined): boolean {
+    if (modelId === undefined) return false;
+    const own = this.store.settings.get<string | null>(modelKey(modelId), null);
+    return !(typeof own === 'string' && this.find(own));
+  }
+
   /** Sets (or with null clears) a model's default or the default of all chats. */
   setDefault(modelId: string | undefined, presetId: string | null): string | null {
     if (presetId !== null) this.get(presetId);

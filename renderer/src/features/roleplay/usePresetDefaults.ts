@@ -37,10 +37,7 @@ export function useLoadedModelRef(): LoadedModelRef | null {
 export interface PresetDefaults {
   /** The preset new chats start with. */
   newChats: string | null;
-  /**
-   * The loaded library model's own default. `presets.getDefault({modelId})` falls back to the
-   * default of all chats, so a model default equal to that one reads as none.
-   */
+  /** The loaded library model's own default (not the one it inherits from all chats). */
   model: string | null;
   setNewChats(presetId: string | null): Promise<void>;
   setModel(presetId: string | null): Promise<void>;
@@ -62,7 +59,7 @@ export function usePresetDefaults(model: LoadedModelRef | null): PresetDefaults 
     );
     if (modelId) {
       client.request('presets.getDefault', { modelId }).then(
-        (r) => live && setModelDefault(r.presetId),
+        (r) => live && setModelDefault(r.inherited ? null : r.presetId),
         (e: unknown) => live && setError(toShownError(e).message),
       );
     }
@@ -92,7 +89,7 @@ export function usePresetDefaults(model: LoadedModelRef | null): PresetDefaults 
       setModelDefault(presetId);
       try {
         const r = await client.request('presets.setDefault', { modelId, presetId });
-        setModelDefault(r.presetId);
+        setModelDefault(r.inherited ? null : r.presetId);
       } catch (e) {
         setModelDefault(before);
         setError(toShownError(e).message);
