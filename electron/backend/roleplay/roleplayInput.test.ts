@@ -15,6 +15,7 @@ const conversation: Conversation = {
 };
 const none: RoleplaySetup = {
   presetPost: '',
+  preset: null,
   character: null,
   persona: null,
   lorebooks: [],
@@ -52,6 +53,24 @@ describe('roleplay prompt input', () => {
       systemPrompt: 'Be kind.',
       postHistoryInstructions: 'Write as {{user}}.',
     });
+  });
+
+  it("labels the system prompt with the preset's name while the chat keeps its text", () => {
+    const base = {
+      conversation,
+      history: [],
+      sampling: HERMES_DEFAULT_SAMPLING,
+      contextSize: 4096,
+      now: 0,
+    };
+    const kind = { name: 'Kind', systemPrompt: 'Be kind.' };
+    expect(assembleParams({ ...base, setup: { ...none, preset: kind } }).preset?.name).toBe(
+      'System prompt (Kind)',
+    );
+    const edited = { ...kind, systemPrompt: 'Be terse.' };
+    expect(assembleParams({ ...base, setup: { ...none, preset: edited } }).preset?.name).toBe(
+      undefined,
+    );
   });
 
   it("drops the speaker's name the model sometimes writes first", () => {

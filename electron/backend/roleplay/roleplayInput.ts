@@ -8,6 +8,8 @@ import type { RoleplaySource } from './RoleplaySource';
 /** The pieces a conversation's prompt is built from, resolved from their ids. */
 export interface RoleplaySetup {
   presetPost: string;
+  /** The chosen preset, for the inspector's label. */
+  preset: { name: string; systemPrompt: string } | null;
   character: Character | null;
   persona: UserPersona | null;
   lorebooks: CharacterBook[];
@@ -32,6 +34,7 @@ export function resolveSetup(source: RoleplaySource, conversationId: string): Ro
   }
   return {
     presetPost: preset?.postHistoryInstructions ?? '',
+    preset: preset ? { name: preset.name, systemPrompt: preset.systemPrompt } : null,
     character,
     persona: source.persona(binding.personaId),
     lorebooks,
@@ -93,6 +96,10 @@ export function assembleParams(request: AssembleRequest): EngineAssembleParams {
     : undefined;
   return {
     preset: {
+      // Named after the preset while the chat's prompt is still the preset's text.
+      ...(setup.preset && setup.preset.systemPrompt === conversation.systemPrompt
+        ? { name: `System prompt (${setup.preset.name})` }
+        : {}),
       systemPrompt: conversation.systemPrompt,
       postHistoryInstructions: request.postHistoryOverride ?? setup.presetPost,
     },
