@@ -4,27 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from './support/hostProcess';
+import { shot, themeShots } from './support/shots';
 
-const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
 const SERAPHINA = resolve(import.meta.dirname, '../shared/cards/fixtures/seraphina-v2.png');
 const PWN = 'window.__pwned=1';
-
-/** Screenshots of the current state in both themes (`<name>-dark.png`, `<name>-light.png`). */
-async function shots(page: Page, name: string): Promise<void> {
-  const isDark = () =>
-    page.evaluate<boolean>("document.documentElement.classList.contains('dark')");
-  const flip = async () => {
-    await page.evaluate("document.documentElement.classList.toggle('dark')");
-    await page.waitForTimeout(400);
-  };
-  const first = (await isDark()) ? 'dark' : 'light';
-  await page.screenshot({ path: join(ARTIFACTS, `${name}-${first}.png`) });
-  await flip();
-  await page.screenshot({
-    path: join(ARTIFACTS, `${name}-${first === 'dark' ? 'light' : 'dark'}.png`),
-  });
-  await flip();
-}
 
 /** Picks files through the screen's import button (the real file chooser). */
 async function importThroughPicker(page: Page, button: string, files: string[]): Promise<void> {
@@ -68,7 +51,7 @@ test.describe('characters: gallery, card import and export, editor, lorebooks', 
     await page.getByTestId('nav-characters').click();
     await expect(page).toHaveURL(/#\/characters$/);
     await expect(page.getByTestId('characters-empty')).toBeVisible();
-    await shots(page, 'characters-empty');
+    await themeShots(page, 'characters-empty');
 
     await importThroughPicker(page, 'import-characters', [SERAPHINA]);
     const card = page.getByTestId('character-card').filter({ hasText: 'Seraphina' });
@@ -86,7 +69,7 @@ test.describe('characters: gallery, card import and export, editor, lorebooks', 
     expect(size).toBeLessThanOrEqual(512);
     await expect(card.getByTestId('lore-badge')).toBeVisible();
     await page.getByTestId('import-results').getByRole('button', { name: 'Dismiss' }).click();
-    await shots(page, 'characters-gallery');
+    await themeShots(page, 'characters-gallery');
 
     // `/` focuses the search; Enter opens the first hit.
     await page.locator('body').click({ position: { x: 700, y: 800 } });
@@ -105,7 +88,7 @@ test.describe('characters: gallery, card import and export, editor, lorebooks', 
     expect(greetings).toBeGreaterThanOrEqual(1);
     await page.getByTestId('editor-tab-prompt').click();
     await expect(page.getByTestId('field-description')).toHaveValue(/Seraphina|\{\{char\}\}/);
-    await shots(page, 'characters-editor');
+    await themeShots(page, 'characters-editor');
 
     await page.getByTestId('editor-tab-lorebook').click();
     const entries = page.getByTestId('lore-entry');
@@ -115,7 +98,7 @@ test.describe('characters: gallery, card import and export, editor, lorebooks', 
     await expect(
       entries.first().getByTestId('entry-keys').getByTestId('chip').first(),
     ).toBeVisible();
-    await shots(page, 'characters-card-lorebook');
+    await themeShots(page, 'characters-card-lorebook');
 
     // Edit, see the unsaved mark, save with Ctrl+S, and find the edit after a reload.
     await page.getByTestId('editor-tab-identity').click();
@@ -163,7 +146,7 @@ test.describe('characters: gallery, card import and export, editor, lorebooks', 
     await expect(results.nth(1)).toContainText(/PNG/);
     await expect(page.getByTestId('character-card')).toHaveCount(1);
     await expect(page.getByTestId('character-card')).toContainText('Seraphina');
-    await shots(page, 'characters-import-error');
+    await themeShots(page, 'characters-import-error');
 
     // Start a chat: a new conversation opens with her greeting.
     await page.getByTestId('character-card').click();
@@ -173,7 +156,7 @@ test.describe('characters: gallery, card import and export, editor, lorebooks', 
     await expect(
       page.getByTestId('message-content').getByText(/recalling the events that led you/),
     ).toBeVisible();
-    await page.screenshot({ path: join(ARTIFACTS, 'characters-started-chat.png') });
+    await shot(page, 'characters-started-chat');
   });
 
   test('hostile card text stays text; dropped files import; lorebooks', async ({ page }) => {
@@ -215,7 +198,7 @@ test.describe('characters: gallery, card import and export, editor, lorebooks', 
     await expect(card).toHaveCount(1);
     await expect(card.getByTestId('character-name')).toHaveText(hostile.data.name);
     await expect(page.getByTestId('import-result').nth(1)).toContainText(/empty/);
-    await shots(page, 'characters-gallery-fallback');
+    await themeShots(page, 'characters-gallery-fallback');
     await card.click();
     await expect(page.getByTestId('editor-title')).toHaveText(hostile.data.name);
     await page.getByTestId('editor-tab-notes').click();
@@ -237,7 +220,7 @@ test.describe('characters: gallery, card import and export, editor, lorebooks', 
     await page.getByTestId('add-greeting').click();
     await page.getByRole('textbox', { name: 'Greeting 2', exact: true }).fill('Good evening.');
     await expect(page.getByTestId('greeting-count')).toHaveText('2');
-    await shots(page, 'characters-new');
+    await themeShots(page, 'characters-new');
     await page.keyboard.press('Control+s');
     await expect(page).toHaveURL(/#\/characters\/(?!new)[^/]+$/);
     await expect(page.getByTestId('editor-title')).toHaveText('Aria');
@@ -284,7 +267,7 @@ test.describe('characters: gallery, card import and export, editor, lorebooks', 
     await page.getByTestId('lore-entry').nth(1).getByTestId('entry-name').fill('Constant rule');
     await page.getByTestId('lore-entry').nth(1).getByTestId('entry-constant').check();
     await page.getByTestId('lore-entry').nth(1).getByTestId('lore-entry-toggle').click();
-    await shots(page, 'lorebook-editor');
+    await themeShots(page, 'lorebook-editor');
     await page.getByTestId('lorebook-save').click();
     await expect(page.getByTestId('unsaved-badge')).toHaveCount(0);
 
@@ -301,6 +284,6 @@ test.describe('characters: gallery, card import and export, editor, lorebooks', 
     await expect(page.getByTestId('lorebook-row')).toHaveCount(1);
     await expect(page.getByTestId('lorebook-row')).toContainText('Eldoria atlas');
     await expect(page.getByTestId('lorebook-row')).toContainText('2 entries');
-    await shots(page, 'lorebooks-list');
+    await themeShots(page, 'lorebooks-list');
   });
 });

@@ -1,15 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
 import { ensureStreamingModel } from '../scripts/testing/testModels';
 import { startHost, type RunningHost } from './support/hostProcess';
-
-const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-}
+import { shot } from './support/shots';
 
 test.describe('chat on the real host, engine and store', () => {
   let host: RunningHost | null = null;

@@ -1,30 +1,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { WebSocket } from 'ws';
 import { ensureTinyModel } from '../scripts/testing/testModels';
-import { createTalariaClient, type TalariaClient } from '../shared/contract/client';
-import { createWebSocketTransport, type WebSocketLike } from '../shared/rpc/transports';
+import { apiClient } from './support/apiClient';
 import { startHost, type RunningHost } from './support/hostProcess';
+import { shot } from './support/shots';
 
-const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
 const DAY = 86_400_000;
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-}
-
-/** A WebSocket client of the host, for seeding data the way the UI would. */
-async function apiClient(host: RunningHost): Promise<TalariaClient> {
-  const url = new URL(host.url);
-  const socket = new WebSocket(`ws://${url.host}/rpc?token=${url.searchParams.get('token') ?? ''}`);
-  await new Promise<void>((ok, fail) => {
-    socket.once('open', () => ok());
-    socket.once('error', fail);
-  });
-  return createTalariaClient(createWebSocketTransport(socket as unknown as WebSocketLike));
-}
 
 interface FixtureMessage {
   id: string;

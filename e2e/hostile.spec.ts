@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
 import { startHost, type RunningHost } from './support/hostProcess';
+import { shot } from './support/shots';
 
-const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
 const PWN = 'window.__pwned=1';
 
 /** OWASP XSS filter-evasion cheat sheet style payloads, as raw HTML inside markdown. */
@@ -171,10 +171,6 @@ const INSPECT_PAGE = `(() => {
     location: window.location.href,
   };
 })()`;
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-}
 
 test.describe('hostile content', () => {
   let host: RunningHost | null = null;

@@ -1,39 +1,18 @@
 import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
 import { writeTestModel } from '../scripts/gguf/writeTestModel';
 import { HubTestServer } from '../scripts/hub/HubTestServer';
 import { ensureTinyModel } from '../scripts/testing/testModels';
 import { startHost, type RunningHost } from './support/hostProcess';
+import { themeShots } from './support/shots';
 
-const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
 const REPO = 'NousResearch/Hermes-3-Llama-3.2-3B-GGUF';
 const Q4 = 'Hermes-3-Llama-3.2-3B.Q4_K_M.gguf';
 const CORRUPT = 'NousResearch/Hermes-3-Llama-3.1-8B-GGUF';
 const GATED = 'NousResearch/Hermes-3-Llama-3.1-70B-GGUF';
-
-/**
- * Screenshots of the current state in both themes (`<name>-dark.png`, `<name>-light.png`). The
- * theme is switched on the page's root class, as the app does, so open modals can be captured.
- */
-async function shots(page: Page, name: string): Promise<void> {
-  const isDark = () =>
-    page.evaluate<boolean>("document.documentElement.classList.contains('dark')");
-  const flip = async () => {
-    await page.evaluate("document.documentElement.classList.toggle('dark')");
-    // Buttons and cards fade their colours; capture once the fade is over.
-    await page.waitForTimeout(400);
-  };
-  const first = (await isDark()) ? 'dark' : 'light';
-  await page.screenshot({ path: join(ARTIFACTS, `${name}-${first}.png`) });
-  await flip();
-  await page.screenshot({
-    path: join(ARTIFACTS, `${name}-${first === 'dark' ? 'light' : 'dark'}.png`),
-  });
-  await flip();
-}
 
 test.describe('model library: Hub → download → library → load → chat', () => {
   let cdn: HubTestServer;
@@ -91,7 +70,7 @@ test.describe('model library: Hub → download → library → load → chat', (
     await page.goto(host.url);
     await page.getByTestId('nav-models').click();
     await expect(page.getByTestId('catalog-card').first()).toBeVisible();
-    await shots(page, 'models-discover');
+    await themeShots(page, 'models-discover');
 
     await page.getByTestId('hub-search').fill('hermes-3');
     await page.getByTestId('hub-search').press('Enter');
@@ -99,7 +78,7 @@ test.describe('model library: Hub → download → library → load → chat', (
       .getByTestId('search-result')
       .filter({ hasText: 'Hermes-3-Llama-3.2-3B-GGUF' });
     await expect(result).toBeVisible();
-    await shots(page, 'models-search');
+    await themeShots(page, 'models-search');
 
     await result.click();
     await expect(page.getByTestId('repo-title')).toHaveText('Hermes-3-Llama-3.2-3B-GGUF');
@@ -109,7 +88,7 @@ test.describe('model library: Hub → download → library → load → chat', (
     await expect(page.getByTestId('hardware-line')).toContainText('RAM');
     await q4.getByTestId('fit-badge').click();
     await expect(page.getByTestId('fit-details')).toContainText('RAM needed');
-    await shots(page, 'models-repo-fit');
+    await themeShots(page, 'models-repo-fit');
 
     await q4.getByTestId('download-file').click();
     const rowBar = q4.getByRole('progressbar');
@@ -118,24 +97,24 @@ test.describe('model library: Hub → download → library → load → chat', (
     const card = page.getByTestId('download-card').first();
     await expect(card.getByTestId('download-progress')).toBeVisible();
     await expect(card.getByTestId('download-figures')).toContainText(/KB\/s/);
-    await shots(page, 'models-downloading');
+    await themeShots(page, 'models-downloading');
     await expect(card).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
-    await shots(page, 'models-download-done');
+    await themeShots(page, 'models-download-done');
 
     await page.getByTestId('tab-library').click();
     const model = page.getByTestId('library-model').filter({ hasText: Q4 });
     await expect(model.getByTestId('model-metadata')).toContainText('Hermes 3');
     await expect(model.getByTestId('model-metadata')).toContainText('tool_use yes');
-    await shots(page, 'models-library');
+    await themeShots(page, 'models-library');
 
     await model.getByTestId('library-load').click();
     await expect(page.getByTestId('load-settings')).toBeVisible();
     await page.getByLabel('Context size').selectOption('2048');
-    await shots(page, 'models-load-settings');
+    await themeShots(page, 'models-load-settings');
     await page.getByTestId('load-confirm').click();
     await expect(page.getByTestId('loaded-banner')).toContainText(Q4, { timeout: 30_000 });
     await expect(page.getByTestId('status-model')).toContainText(Q4);
-    await shots(page, 'models-loaded');
+    await themeShots(page, 'models-loaded');
 
     await page.getByTestId('open-chat').click();
     await page.getByTestId('new-chat').click();
@@ -145,7 +124,7 @@ test.describe('model library: Hub → download → library → load → chat', (
     // The random-weights model rambles until maxTokens: a reply arriving is what counts.
     await expect(reply.getByTestId('message-content')).not.toBeEmpty({ timeout: 30_000 });
     await expect(page.getByTestId('status-tps')).toContainText(/tok\/s/);
-    await shots(page, 'models-chat');
+    await themeShots(page, 'models-chat');
     await page.getByTestId('stop').click();
     await expect(reply).not.toHaveAttribute('data-status', 'streaming');
 
@@ -153,11 +132,11 @@ test.describe('model library: Hub → download → library → load → chat', (
     await page.getByTestId('tab-library').click();
     await model.getByTestId('library-delete').click();
     await expect(page.getByTestId('delete-confirm')).toBeVisible();
-    await shots(page, 'models-delete-confirm');
+    await themeShots(page, 'models-delete-confirm');
     await page.getByTestId('delete-confirm').click();
     await expect(page.getByTestId('library-model')).toHaveCount(0);
     await expect(page.getByText('Your library is empty')).toBeVisible();
-    await shots(page, 'models-library-empty');
+    await themeShots(page, 'models-library-empty');
     await page.getByTestId('tab-discover').click();
     await page.getByTestId('catalog-card').filter({ hasText: 'Hermes 3 3B' }).click();
     await expect(q4.getByTestId('download-file')).toBeVisible();
@@ -169,7 +148,7 @@ test.describe('model library: Hub → download → library → load → chat', (
     await page.goto(`${host.url}#/models`);
     await page.getByTestId('tab-downloads').click();
     await expect(page.getByText('No downloads')).toBeVisible();
-    await shots(page, 'models-downloads-empty');
+    await themeShots(page, 'models-downloads-empty');
 
     await page.goto(`${host.url}#/models/${CORRUPT}`);
     const row = page.getByTestId('repo-file').first();
@@ -180,14 +159,14 @@ test.describe('model library: Hub → download → library → load → chat', (
     await expect(failed.getByTestId('download-error')).toContainText('is corrupt', {
       timeout: 30_000,
     });
-    await shots(page, 'models-download-error');
+    await themeShots(page, 'models-download-error');
 
     await page.goto(`${host.url}#/models/${GATED}`);
     await expect(page.getByText('This repository is gated')).toBeVisible({ timeout: 30_000 });
-    await shots(page, 'models-gated');
+    await themeShots(page, 'models-gated');
     await page.getByRole('button', { name: 'Add token' }).click();
     await expect(page.getByText('HF_TOKEN environment variable')).toBeVisible();
-    await shots(page, 'models-token');
+    await themeShots(page, 'models-token');
     await page.keyboard.press('Escape');
 
     await page.getByTestId('tab-library').click();
@@ -195,6 +174,6 @@ test.describe('model library: Hub → download → library → load → chat', (
     await page.getByTestId('import-path').fill('/nowhere/model.gguf');
     await page.getByTestId('import-confirm').click();
     await expect(page.getByTestId('import-error')).toContainText('does not exist');
-    await shots(page, 'models-import-error');
+    await themeShots(page, 'models-import-error');
   });
 });

@@ -2,40 +2,17 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { WebSocket } from 'ws';
 import { ensureTinyModel } from '../scripts/testing/testModels';
 import { readCharacterCard } from '../shared/cards';
-import { createTalariaClient, type TalariaClient } from '../shared/contract/client';
-import { createWebSocketTransport, type WebSocketLike } from '../shared/rpc/transports';
+import type { TalariaClient } from '../shared/contract/client';
+import { apiClient } from './support/apiClient';
 import { startHost, type RunningHost } from './support/hostProcess';
+import { schemeShots } from './support/shots';
 
-const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
 const CARD = resolve(import.meta.dirname, '../shared/cards/fixtures/seraphina-v2.png');
 
-/** Screenshots in the dark and the light theme (the app follows the system scheme). */
-async function shots(page: Page, name: string, target?: Locator): Promise<void> {
-  // No hover highlight in the pictures.
-  await page.mouse.move(1, 1);
-  for (const scheme of ['dark', 'light'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /dark/ : /^(?!.*dark)/);
-    await page.waitForTimeout(400);
-    const path = join(ARTIFACTS, `roleplay-${name}-${scheme}.png`);
-    if (target) await target.screenshot({ path });
-    else await page.screenshot({ path });
-  }
-  await page.emulateMedia({ colorScheme: 'dark' });
-}
-
-async function apiClient(host: RunningHost): Promise<TalariaClient> {
-  const url = new URL(host.url);
-  const socket = new WebSocket(`ws://${url.host}/rpc?token=${url.searchParams.get('token') ?? ''}`);
-  await new Promise<void>((ok, fail) => {
-    socket.once('open', () => ok());
-    socket.once('error', fail);
-  });
-  return createTalariaClient(createWebSocketTransport(socket as unknown as WebSocketLike));
-}
+const shots = (page: Page, name: string, target?: Locator): Promise<void> =>
+  schemeShots(page, `roleplay-${name}`, { target, unhover: true });
 
 /** A small PNG drawn in the page, as a picked file would be. */
 async function drawnPng(page: Page): Promise<Buffer> {

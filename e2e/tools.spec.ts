@@ -1,37 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { WebSocket } from 'ws';
 import { ensureTinyModel } from '../scripts/testing/testModels';
-import { createTalariaClient, type TalariaClient } from '../shared/contract/client';
-import { createWebSocketTransport, type WebSocketLike } from '../shared/rpc/transports';
+import { apiClient } from './support/apiClient';
 import { startHost, type RunningHost } from './support/hostProcess';
+import { schemeShots } from './support/shots';
 
-const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
-
-/** Screenshots in the dark and the light theme (the app follows the system scheme). */
-async function shots(page: Page, name: string, target?: Locator): Promise<void> {
-  for (const scheme of ['dark', 'light'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /dark/ : /^(?!.*dark)/);
-    // Let the colour transitions finish.
-    await page.waitForTimeout(400);
-    const path = join(ARTIFACTS, `tools-${name}-${scheme}.png`);
-    if (target) await target.screenshot({ path });
-    else await page.screenshot({ path });
-  }
-}
-
-async function apiClient(host: RunningHost): Promise<TalariaClient> {
-  const url = new URL(host.url);
-  const socket = new WebSocket(`ws://${url.host}/rpc?token=${url.searchParams.get('token') ?? ''}`);
-  await new Promise<void>((ok, fail) => {
-    socket.once('open', () => ok());
-    socket.once('error', fail);
-  });
-  return createTalariaClient(createWebSocketTransport(socket as unknown as WebSocketLike));
-}
+const shots = (page: Page, name: string, target?: Locator): Promise<void> =>
+  schemeShots(page, `tools-${name}`, { target });
 
 async function openApp(page: Page, host: RunningHost): Promise<void> {
   await page.emulateMedia({ colorScheme: 'dark' });

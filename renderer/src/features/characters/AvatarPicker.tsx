@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
+import { Avatar } from '../../components/Avatar';
+import { AVATAR_ACCEPT, makeAvatar } from '../../components/avatarImage';
 import { focusRing } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
-import { CharacterAvatar } from './CharacterAvatar';
-import { makeAvatar } from './imageResize';
 
 /** The editor's avatar: click to pick a picture (resized to 512 px here), or remove it. */
 export function AvatarPicker({
@@ -40,9 +40,10 @@ export function AvatarPicker({
         onClick={() => input.current?.click()}
         className={`relative block overflow-hidden rounded-xl border border-line shadow-xs ${focusRing}`}
       >
-        <CharacterAvatar
+        <Avatar
           name={name || '?'}
-          avatar={avatar}
+          src={avatar}
+          round={false}
           className="h-[72px] w-[72px]"
           textClassName="text-2xl"
           testId="editor-avatar"
@@ -67,7 +68,7 @@ export function AvatarPicker({
         type="file"
         hidden
         data-testid="avatar-file-input"
-        accept="image/png,image/jpeg,image/webp,image/gif"
+        accept={AVATAR_ACCEPT}
         onChange={(e) => {
           void pick(e.target.files?.[0]);
           e.target.value = '';

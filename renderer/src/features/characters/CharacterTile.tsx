@@ -1,8 +1,8 @@
 import type { CharacterSummary } from '../../../../shared/contract/personas';
 import { navigate } from '../../app/router';
+import { Avatar } from '../../components/Avatar';
 import { focusRing } from '../../components/Button';
 import { Icon } from '../../components/Icon';
-import { CharacterAvatar } from './CharacterAvatar';
 
 const MAX_TAGS = 3;
 
@@ -27,9 +27,10 @@ export function CharacterTile({
         className={`group flex h-full w-full flex-col overflow-hidden rounded-xl border border-line bg-raised text-left shadow-xs transition-[border-color,box-shadow,transform] hover:-translate-y-px hover:border-line-strong hover:shadow-md ${focusRing}`}
       >
         <div className="relative aspect-square w-full overflow-hidden border-b border-line bg-sunken">
-          <CharacterAvatar
+          <Avatar
             name={character.name}
-            avatar={character.avatar}
+            src={character.avatar}
+            round={false}
             className="h-full w-full transition-transform duration-300 group-hover:scale-[1.02]"
             textClassName="text-5xl"
             testId="character-avatar"

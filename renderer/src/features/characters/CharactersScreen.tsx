@@ -1,8 +1,8 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import { navigate, type Route } from '../../app/router';
 import { useStores } from '../../app/stores';
-import { focusRing } from '../../components/Button';
-import { Icon, type IconName } from '../../components/Icon';
+import { Icon } from '../../components/Icon';
+import { ScreenHeader, ScreenTab } from '../../components/ScreenHeader';
 import { hasModifier } from '../../components/shortcuts';
 import { ThemeToggle } from '../settings/ThemeToggle';
 import { CharacterEditor } from './CharacterEditor';
@@ -14,48 +14,6 @@ import { LorebooksPage } from './LorebooksPage';
 import { useGallery, useLorebookList } from './useCharacterStores';
 
 type ScreenRoute = Extract<Route, { screen: 'characters' | 'lorebooks' }>;
-
-function Tab({
-  label,
-  icon,
-  count,
-  active,
-  onClick,
-  testId,
-}: {
-  label: string;
-  icon: IconName;
-  count: number | null;
-  active: boolean;
-  onClick: () => void;
-  testId: string;
-}) {
-  return (
-    <button
-      type="button"
-      role="tab"
-      aria-selected={active}
-      data-testid={testId}
-      onClick={onClick}
-      className={`relative flex h-12 items-center gap-1.5 px-1 text-[13px] font-medium transition-colors ${focusRing} ${
-        active ? 'text-fg' : 'text-subtle hover:text-fg'
-      }`}
-    >
-      <Icon name={icon} size={15} />
-      {label}
-      {count !== null && count > 0 && (
-        <span
-          className={`rounded-full px-1.5 text-[10px] leading-4 tabular-nums ${
-            active ? 'bg-accent text-white' : 'bg-sunken text-muted'
-          }`}
-        >
-          {count}
-        </span>
-      )}
-      {active && <span className="absolute inset-x-0 bottom-0 h-0.5 rounded-full bg-accent" />}
-    </button>
-  );
-}
 
 function typingIn(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -140,30 +98,30 @@ export function CharactersScreen({ route }: { route: ScreenRoute }) {
       }}
       onDrop={drop}
     >
-      <header className="flex h-12 shrink-0 items-center gap-5 border-b border-line px-5">
-        <h1 className="text-[14px] font-semibold">Characters</h1>
-        <div role="tablist" aria-label="Characters" className="flex items-center gap-4">
-          <Tab
-            label="Gallery"
-            icon="users"
-            testId="tab-characters"
-            count={total}
-            active={!onLorebooks}
-            onClick={() => navigate({ screen: 'characters', characterId: null })}
-          />
-          <Tab
-            label="Lorebooks"
-            icon="book"
-            testId="tab-lorebooks"
-            count={books}
-            active={onLorebooks}
-            onClick={() => navigate({ screen: 'lorebooks', lorebookId: null })}
-          />
-        </div>
-        <div className="ml-auto flex items-center gap-1">
-          <ThemeToggle />
-        </div>
-      </header>
+      <ScreenHeader
+        title="Characters"
+        tabs={
+          <>
+            <ScreenTab
+              label="Gallery"
+              icon="users"
+              testId="tab-characters"
+              count={total}
+              active={!onLorebooks}
+              onClick={() => navigate({ screen: 'characters', characterId: null })}
+            />
+            <ScreenTab
+              label="Lorebooks"
+              icon="book"
+              testId="tab-lorebooks"
+              count={books}
+              active={onLorebooks}
+              onClick={() => navigate({ screen: 'lorebooks', lorebookId: null })}
+            />
+          </>
+        }
+        tools={<ThemeToggle />}
+      />
       <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">
         {route.screen === 'characters' &&
           (route.characterId ? (

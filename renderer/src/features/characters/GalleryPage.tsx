@@ -1,15 +1,17 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { navigate } from '../../app/router';
 import { useStores } from '../../app/stores';
-import { Button, focusRing, Kbd } from '../../components/Button';
+import { Button, focusRing } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { ErrorNote } from '../library/ErrorNote';
 import { NEW_CHARACTER } from './characterDrafts';
 import { CharacterTile } from './CharacterTile';
+import { EmptyState } from './EmptyState';
 import { Segmented } from './formControls';
 import { sortCharacters, type GallerySort } from './galleryView';
-import { CARD_ACCEPT, importCharacters, pickFiles } from './importActions';
+import { pickCharacters } from './importActions';
 import { ImportResults } from './ImportResults';
+import { SearchBox } from './SearchBox';
 import { useCharacterDrafts, useGallery } from './useCharacterStores';
 
 const TAGS_SHOWN = 14;
@@ -69,39 +71,39 @@ function TagFilter() {
 
 function EmptyLibrary({ onImport }: { onImport: () => void }) {
   return (
-    <div
-      data-testid="characters-empty"
-      className="mx-auto mt-6 flex max-w-2xl flex-col items-center rounded-2xl border border-dashed border-line-strong/70 px-8 py-12 text-center"
+    <EmptyState
+      testId="characters-empty"
+      className="mx-auto mt-6 max-w-2xl"
+      textClassName="max-w-lg"
+      icon={<Icon name="users" size={26} />}
+      title="No characters yet"
+      actions={
+        <>
+          <Button
+            variant="primary"
+            className="mt-6 !h-10 !px-5 !text-[14px]"
+            onClick={onImport}
+            data-testid="empty-import"
+          >
+            <Icon name="import" size={16} /> Import character card
+          </Button>
+          <div className="mt-3 flex items-center gap-1.5 text-[12px] text-subtle">
+            or drop card files anywhere here ·
+            <button
+              type="button"
+              onClick={() => navigate({ screen: 'characters', characterId: NEW_CHARACTER })}
+              className={`rounded font-medium text-accent-text hover:underline ${focusRing}`}
+            >
+              create one from scratch
+            </button>
+          </div>
+        </>
+      }
     >
-      <div className="flex h-14 w-14 items-center justify-center rounded-2xl border border-line bg-sunken text-muted">
-        <Icon name="users" size={26} />
-      </div>
-      <h2 className="mt-5 text-[17px] font-semibold">No characters yet</h2>
-      <p className="mt-2 max-w-lg text-[13px] leading-relaxed text-muted">
-        A <span className="font-medium text-fg">character card</span> is a PNG picture or a JSON
-        file that carries a whole character: who they are, how they greet you, example dialogues,
-        and often a lorebook of their world. Cards from SillyTavern, Chub or RisuAI work here (V1,
-        V2 and V3).
-      </p>
-      <Button
-        variant="primary"
-        className="mt-6 !h-10 !px-5 !text-[14px]"
-        onClick={onImport}
-        data-testid="empty-import"
-      >
-        <Icon name="import" size={16} /> Import character card
-      </Button>
-      <div className="mt-3 flex items-center gap-1.5 text-[12px] text-subtle">
-        or drop card files anywhere here ·
-        <button
-          type="button"
-          onClick={() => navigate({ screen: 'characters', characterId: NEW_CHARACTER })}
-          className={`rounded font-medium text-accent-text hover:underline ${focusRing}`}
-        >
-          create one from scratch
-        </button>
-      </div>
-    </div>
+      A <span className="font-medium text-fg">character card</span> is a PNG picture or a JSON file
+      that carries a whole character: who they are, how they greet you, example dialogues, and often
+      a lorebook of their world. Cards from SillyTavern, Chub or RisuAI work here (V1, V2 and V3).
+    </EmptyState>
   );
 }
 
@@ -119,10 +121,7 @@ export function GalleryPage() {
   const importing = useGallery((s) => s.importing);
   const drafts = useCharacterDrafts((s) => s.drafts);
   const sorted = useMemo(() => sortCharacters(characters ?? [], sort), [characters, sort]);
-  const pick = (): void =>
-    void pickFiles(CARD_ACCEPT, 'character-file-input').then((files) =>
-      importCharacters(stores, files),
-    );
+  const pick = (): void => pickCharacters(stores);
   const filtered = query.trim() !== '' || tag !== null;
   const empty = characters !== null && !filtered && total === 0;
 
@@ -140,27 +139,15 @@ export function GalleryPage() {
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-4 px-6 py-5">
       <div className="flex flex-wrap items-center gap-2">
-        <div className="relative min-w-56 flex-1 sm:max-w-md">
-          <Icon
-            name="search"
-            size={15}
-            className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-subtle"
-          />
-          <input
-            type="search"
-            data-testid="character-search"
-            data-screen-search
-            aria-label="Search characters"
-            placeholder="Search by name, tag or creator"
-            value={query}
-            onChange={(e) => gallery.getState().setQuery(e.target.value)}
-            onKeyDown={onSearchKey}
-            className="h-9 w-full rounded-lg border border-line-strong/70 bg-raised pr-10 pl-9 text-[13px] text-fg outline-none placeholder:text-subtle focus:border-accent/60 focus:ring-3 focus:ring-accent/15 [&::-webkit-search-cancel-button]:hidden"
-          />
-          <span className="pointer-events-none absolute top-1/2 right-2.5 -translate-y-1/2">
-            <Kbd>/</Kbd>
-          </span>
-        </div>
+        <SearchBox
+          testId="character-search"
+          label="Search characters"
+          placeholder="Search by name, tag or creator"
+          className="sm:max-w-md"
+          value={query}
+          onChange={(q) => gallery.getState().setQuery(q)}
+          onKeyDown={onSearchKey}
+        />
         <Segmented<GallerySort>
           label="Sort"
           value={sort}

@@ -2,16 +2,18 @@ import { useMemo, useState } from 'react';
 import type { LorebookSummary } from '../../../../shared/contract/personas';
 import { navigate } from '../../app/router';
 import { useStores } from '../../app/stores';
-import { Button, focusRing, Kbd } from '../../components/Button';
+import { Button, focusRing } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { Menu } from '../../components/Menu';
+import { useNow } from '../../components/useNow';
 import { ErrorNote } from '../library/ErrorNote';
+import { EmptyState } from './EmptyState';
 import { agoText } from './galleryView';
-import { importLorebooks, LOREBOOK_ACCEPT, pickFiles } from './importActions';
+import { pickLorebooks } from './importActions';
 import { ImportResults } from './ImportResults';
+import { SearchBox } from './SearchBox';
 import { createLorebook, deleteLorebook, exportLorebook } from './lorebookActions';
 import { useLorebookDrafts, useLorebookList } from './useCharacterStores';
-import { useNow } from './useNow';
 
 function LorebookRow({
   book,
@@ -100,37 +102,22 @@ export function LorebooksPage() {
       (b) => !q || `${b.name}\n${b.description}`.toLocaleLowerCase().includes(q),
     );
   }, [lorebooks, query]);
-  const pick = (): void =>
-    void pickFiles(LOREBOOK_ACCEPT, 'lorebook-file-input').then((files) =>
-      importLorebooks(stores, files),
-    );
+  const pick = (): void => pickLorebooks(stores);
   return (
     <div className="mx-auto flex w-full max-w-4xl flex-col gap-4 px-6 py-5">
       <div className="flex flex-wrap items-center gap-2">
-        <div className="relative min-w-56 flex-1 sm:max-w-sm">
-          <Icon
-            name="search"
-            size={15}
-            className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-subtle"
-          />
-          <input
-            type="search"
-            data-screen-search
-            aria-label="Filter lorebooks"
-            placeholder="Filter lorebooks"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && shown[0]) {
-                navigate({ screen: 'lorebooks', lorebookId: shown[0].id });
-              }
-            }}
-            className="h-9 w-full rounded-lg border border-line-strong/70 bg-raised pr-10 pl-9 text-[13px] text-fg outline-none placeholder:text-subtle focus:border-accent/60 focus:ring-3 focus:ring-accent/15 [&::-webkit-search-cancel-button]:hidden"
-          />
-          <span className="pointer-events-none absolute top-1/2 right-2.5 -translate-y-1/2">
-            <Kbd>/</Kbd>
-          </span>
-        </div>
+        <SearchBox
+          label="Filter lorebooks"
+          placeholder="Filter lorebooks"
+          className="sm:max-w-sm"
+          value={query}
+          onChange={setQuery}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && shown[0]) {
+              navigate({ screen: 'lorebooks', lorebookId: shown[0].id });
+            }
+          }}
+        />
         <div className="ml-auto flex items-center gap-2">
           <Button data-testid="new-lorebook" onClick={() => void createLorebook(stores)}>
             <Icon name="plus" size={14} /> New lorebook
@@ -148,28 +135,27 @@ export function LorebooksPage() {
         onDismiss={() => list.getState().dismissImports()}
       />
       {lorebooks !== null && lorebooks.length === 0 && (
-        <div
-          data-testid="lorebooks-empty"
-          className="mt-4 flex flex-col items-center rounded-2xl border border-dashed border-line-strong/70 px-8 py-12 text-center"
+        <EmptyState
+          testId="lorebooks-empty"
+          className="mt-4"
+          textClassName="max-w-md"
+          icon={<Icon name="book" size={24} />}
+          title="No lorebooks yet"
+          actions={
+            <div className="mt-6 flex gap-2">
+              <Button variant="primary" onClick={pick}>
+                <Icon name="import" size={14} /> Import JSON…
+              </Button>
+              <Button onClick={() => void createLorebook(stores)}>
+                <Icon name="plus" size={14} /> New lorebook
+              </Button>
+            </div>
+          }
         >
-          <div className="flex h-14 w-14 items-center justify-center rounded-2xl border border-line bg-sunken text-muted">
-            <Icon name="book" size={24} />
-          </div>
-          <h2 className="mt-5 text-[17px] font-semibold">No lorebooks yet</h2>
-          <p className="mt-2 max-w-md text-[13px] leading-relaxed text-muted">
-            A lorebook (world info) holds facts about a setting, each with keys. When a key comes up
-            in a chat, its entry joins the prompt. Import a SillyTavern world-info JSON or a
-            card&apos;s character_book, or start an empty one.
-          </p>
-          <div className="mt-6 flex gap-2">
-            <Button variant="primary" onClick={pick}>
-              <Icon name="import" size={14} /> Import JSON…
-            </Button>
-            <Button onClick={() => void createLorebook(stores)}>
-              <Icon name="plus" size={14} /> New lorebook
-            </Button>
-          </div>
-        </div>
+          A lorebook (world info) holds facts about a setting, each with keys. When a key comes up
+          in a chat, its entry joins the prompt. Import a SillyTavern world-info JSON or a
+          card&apos;s character_book, or start an empty one.
+        </EmptyState>
       )}
       {shown.length > 0 && (
         <ul className="rounded-xl border border-line bg-raised" data-testid="lorebook-list">

@@ -1,9 +1,9 @@
 import { navigate } from '../../app/router';
 import type { Stores } from '../../app/stores';
 import { toShownError } from '../../components/errors';
+import { downloadExported } from '../../components/files';
 import { formToCard } from './cardForm';
 import { NEW_CHARACTER } from './characterDrafts';
-import { downloadExported } from './fileData';
 
 const notify = (stores: Stores, message: string): void => stores.ui.getState().notify({ message });
 

@@ -3,14 +3,19 @@ import type { TalariaClient } from '../../../../shared/contract/client';
 import type { CharacterSummary } from '../../../../shared/contract/personas';
 import { toShownError, type ShownError } from '../../components/errors';
 import type { GallerySort } from './galleryView';
-import { importCharacterFile, type ImportOutcome } from './importFiles';
+import {
+  importCharacterFile,
+  importEach,
+  type ImportOutcome,
+  type ImportState,
+} from './importFiles';
 
 export interface TagCount {
   tag: string;
   count: number;
 }
 
-export interface GalleryState {
+export interface GalleryState extends ImportState {
   /** The characters matching the query and tag; null until the first answer. */
   characters: CharacterSummary[] | null;
   /** Every tag in the library with its count. */
@@ -21,10 +26,6 @@ export interface GalleryState {
   query: string;
   tag: string | null;
   sort: GallerySort;
-  /** Files being imported: how many are done of how many. */
-  importing: { done: number; total: number } | null;
-  /** What became of each file of the latest import. */
-  imports: ImportOutcome[];
   setQuery(query: string): void;
   setTag(tag: string | null): void;
   setSort(sort: GallerySort): void;
@@ -99,14 +100,7 @@ export function createGalleryStore(client: TalariaClient): GalleryStore {
 
     async importFiles(files) {
       if (files.length === 0) return [];
-      const outcomes: ImportOutcome[] = [];
-      set({ importing: { done: 0, total: files.length } });
-      // One at a time: card files can be large, and the list shows each as it lands.
-      for (const file of files) {
-        outcomes.push(await importCharacterFile(client, file));
-        set({ importing: { done: outcomes.length, total: files.length } });
-      }
-      set({ importing: null, imports: outcomes });
+      const outcomes = await importEach(files, (file) => importCharacterFile(client, file), set);
       await get().refresh();
       return outcomes;
     },

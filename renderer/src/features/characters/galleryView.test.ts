@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CharacterSummary } from '../../../../shared/contract/personas';
-import { agoText, hueOf, initialsOf, sortCharacters } from './galleryView';
+import { agoText, sortCharacters } from './galleryView';
 
 const summary = (name: string, updatedAt: number): CharacterSummary => ({
   id: name,
@@ -35,22 +35,6 @@ describe('gallery view', () => {
       'zed',
     ]);
     expect(list[0]?.name).toBe('zed');
-  });
-
-  it('makes initials from the first and last word', () => {
-    expect(initialsOf('Seraphina')).toBe('S');
-    expect(initialsOf('lady Mira  vex')).toBe('LV');
-    expect(initialsOf('  "Quoted" name ')).toBe('QN');
-    expect(initialsOf('Élodie')).toBe('É');
-    expect(initialsOf('   ')).toBe('?');
-    expect(initialsOf('*** ')).toBe('?');
-  });
-
-  it('gives a name the same hue every time', () => {
-    expect(hueOf('Seraphina')).toBe(hueOf('Seraphina'));
-    expect(hueOf('Seraphina')).not.toBe(hueOf('Aria'));
-    expect(hueOf('x')).toBeGreaterThanOrEqual(0);
-    expect(hueOf('x')).toBeLessThan(360);
   });
 
   it('says how long ago in words', () => {

@@ -16,26 +16,6 @@ export function sortCharacters(
   );
 }
 
-/** Up to two letters for an avatar placeholder: "Seraphina" → "S", "Lady Mira Vex" → "LV". */
-export function initialsOf(name: string): string {
-  const words = name
-    .trim()
-    .split(/\s+/u)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w));
-  const first = (word: string | undefined): string =>
-    [...(word ?? '').replace(/^[^\p{L}\p{N}]+/u, '')][0]?.toLocaleUpperCase() ?? '';
-  if (words.length === 0) return '?';
-  if (words.length === 1) return first(words[0]);
-  return first(words[0]) + first(words.at(-1));
-}
-
-/** A stable hue for a name, so a character keeps its placeholder colour everywhere. */
-export function hueOf(name: string): number {
-  let hash = 0;
-  for (const char of name) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
-  return hash % 360;
-}
-
 /** How long ago, in words, for "edited 3 days ago". */
 export function agoText(then: number, now: number): string {
   const seconds = Math.max(0, Math.round((now - then) / 1000));

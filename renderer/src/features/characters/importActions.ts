@@ -1,27 +1,23 @@
 import { navigate } from '../../app/router';
 import type { Stores } from '../../app/stores';
-import { importSummary } from './importFiles';
+import { pickFiles } from '../../components/files';
+import { importSummary, type ImportOutcome } from './importFiles';
 
 export const CARD_ACCEPT = '.png,.json,image/png,application/json';
 export const LOREBOOK_ACCEPT = '.json,application/json';
 
-/** Opens the system file picker; resolves with the chosen files (none when cancelled). */
-export function pickFiles(accept: string, testId: string): Promise<File[]> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = accept;
-    input.multiple = true;
-    input.setAttribute('data-testid', testId);
-    input.style.display = 'none';
-    const done = (files: File[]): void => {
-      input.remove();
-      resolve(files);
-    };
-    input.addEventListener('change', () => done([...(input.files ?? [])]));
-    input.addEventListener('cancel', () => done([]));
-    document.body.append(input);
-    input.click();
+/** Says in a toast how an import went, with Open when it brought in one thing. */
+function tellImported(
+  stores: Stores,
+  outcomes: readonly ImportOutcome[],
+  noun: string,
+  open: (id: string) => void,
+): void {
+  const only = outcomes.length === 1 ? outcomes[0] : undefined;
+  const id = only?.ok ? only.id : undefined;
+  stores.ui.getState().notify({
+    message: importSummary(outcomes, noun),
+    ...(id ? { action: { label: 'Open', run: () => open(id) } } : {}),
   });
 }
 
@@ -29,35 +25,35 @@ export function pickFiles(accept: string, testId: string): Promise<File[]> {
 export async function importCharacters(stores: Stores, files: readonly File[]): Promise<void> {
   if (files.length === 0) return;
   const outcomes = await stores.characters.gallery.getState().importFiles(files);
-  const only = outcomes.length === 1 ? outcomes[0] : undefined;
-  const id = only?.ok ? only.id : undefined;
-  stores.ui.getState().notify({
-    message: importSummary(outcomes, 'character'),
-    ...(id
-      ? {
-          action: { label: 'Open', run: () => navigate({ screen: 'characters', characterId: id }) },
-        }
-      : {}),
-  });
+  tellImported(stores, outcomes, 'character', (id) =>
+    navigate({ screen: 'characters', characterId: id }),
+  );
 }
 
 export async function importLorebooks(stores: Stores, files: readonly File[]): Promise<void> {
   if (files.length === 0) return;
   const outcomes = await stores.characters.lorebooks.getState().importFiles(files);
-  const only = outcomes.length === 1 ? outcomes[0] : undefined;
-  const id = only?.ok ? only.id : undefined;
-  stores.ui.getState().notify({
-    message: importSummary(outcomes, 'lorebook'),
-    ...(id
-      ? { action: { label: 'Open', run: () => navigate({ screen: 'lorebooks', lorebookId: id }) } }
-      : {}),
-  });
+  tellImported(stores, outcomes, 'lorebook', (id) =>
+    navigate({ screen: 'lorebooks', lorebookId: id }),
+  );
+}
+
+/** The file picker for character cards, then the import. */
+export function pickCharacters(stores: Stores): void {
+  void pickFiles(CARD_ACCEPT, 'character-file-input').then((files) =>
+    importCharacters(stores, files),
+  );
+}
+
+/** The file picker for lorebook JSON files, then the import. */
+export function pickLorebooks(stores: Stores): void {
+  void pickFiles(LOREBOOK_ACCEPT, 'lorebook-file-input').then((files) =>
+    importLorebooks(stores, files),
+  );
 }
 
 /** The palette's "Import character card…": the gallery, then the file picker. */
 export function pickAndImportCharacters(stores: Stores): void {
   navigate({ screen: 'characters', characterId: null });
-  void pickFiles(CARD_ACCEPT, 'character-file-input').then((files) =>
-    importCharacters(stores, files),
-  );
+  pickCharacters(stores);
 }

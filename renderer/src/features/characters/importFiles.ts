@@ -1,7 +1,8 @@
 import type { TalariaClient } from '../../../../shared/contract/client';
+import { looksLikePng } from '../../../../shared/cards/png';
+import { makeAvatar } from '../../components/avatarImage';
 import { toShownError } from '../../components/errors';
-import { isPngBytes, readFileBase64 } from './fileData';
-import { makeAvatar } from './imageResize';
+import { readFileBase64 } from '../../components/files';
 
 /** What became of one imported file. */
 export interface ImportOutcome {
@@ -14,6 +15,33 @@ export interface ImportOutcome {
   error?: string;
   /** Fields that were coerced or dropped on the way in. */
   warnings: string[];
+}
+
+/** The import part of a list store. */
+export interface ImportState {
+  /** Files being imported: how many are done of how many. */
+  importing: { done: number; total: number } | null;
+  /** What became of each file of the latest import. */
+  imports: ImportOutcome[];
+}
+
+/**
+ * Imports each file on its own, one at a time (card files can be large, and the list shows each
+ * as it lands), telling the store the progress and then the outcomes.
+ */
+export async function importEach(
+  files: readonly File[],
+  importOne: (file: File) => Promise<ImportOutcome>,
+  set: (patch: Partial<ImportState>) => void,
+): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  set({ importing: { done: 0, total: files.length } });
+  for (const file of files) {
+    outcomes.push(await importOne(file));
+    set({ importing: { done: outcomes.length, total: files.length } });
+  }
+  set({ importing: null, imports: outcomes });
+  return outcomes;
 }
 
 /** Card files are a few MB; the contract refuses more than 50 MiB. */
@@ -47,7 +75,7 @@ export async function importCharacterFile(
   try {
     const { bytes, base64 } = await readFileBase64(file);
     let avatar: string | undefined;
-    if (isPngBytes(bytes)) avatar = await makeAvatar(file).catch(() => undefined);
+    if (looksLikePng(bytes)) avatar = await makeAvatar(file).catch(() => undefined);
     const { character, warnings } = await client.request('characters.import', {
       fileName: file.name || 'card',
       data: base64,

@@ -1,7 +1,7 @@
 import { navigate } from '../../app/router';
 import type { Stores } from '../../app/stores';
 import { toShownError } from '../../components/errors';
-import { downloadExported } from './fileData';
+import { downloadExported } from '../../components/files';
 
 const notify = (stores: Stores, message: string): void => stores.ui.getState().notify({ message });
 

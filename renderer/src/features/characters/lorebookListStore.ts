@@ -3,13 +3,16 @@ import type { TalariaClient } from '../../../../shared/contract/client';
 import type { LorebookSummary } from '../../../../shared/contract/personas';
 import { toShownError, type ShownError } from '../../components/errors';
 import { emptyBook } from './cardForm';
-import { importLorebookFile, type ImportOutcome } from './importFiles';
+import {
+  importEach,
+  importLorebookFile,
+  type ImportOutcome,
+  type ImportState,
+} from './importFiles';
 
-export interface LorebookListState {
+export interface LorebookListState extends ImportState {
   lorebooks: LorebookSummary[] | null;
   error: ShownError | null;
-  importing: { done: number; total: number } | null;
-  imports: ImportOutcome[];
   refresh(): Promise<void>;
   /** Creates an empty book with a free "New lorebook" name; its id, or null on failure. */
   create(): Promise<string | null>;
@@ -64,13 +67,7 @@ export function createLorebookListStore(client: TalariaClient): LorebookListStor
 
     async importFiles(files) {
       if (files.length === 0) return [];
-      const outcomes: ImportOutcome[] = [];
-      set({ importing: { done: 0, total: files.length } });
-      for (const file of files) {
-        outcomes.push(await importLorebookFile(client, file));
-        set({ importing: { done: outcomes.length, total: files.length } });
-      }
-      set({ importing: null, imports: outcomes });
+      const outcomes = await importEach(files, (file) => importLorebookFile(client, file), set);
       await get().refresh();
       return outcomes;
     },

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import type { Message, MessageStatus } from '../../../../shared/contract/types';
 import { useChat, useStores } from '../../app/stores';
+import { Avatar } from '../../components/Avatar';
 import { Logo } from '../../components/Logo';
 import { Icon } from '../../components/Icon';
 import { BranchNav } from './BranchNav';
@@ -8,7 +9,6 @@ import { EditMessage } from './EditMessage';
 import { MessageStats } from './MessageStats';
 import { MessageToolbar } from './MessageToolbar';
 import { PromptButton } from '../inspector/PromptButton';
-import { Avatar } from '../roleplay/Avatar';
 import { speakerFor } from '../roleplay/castDisplay';
 import { useCast } from '../roleplay/useRoleplay';
 import { displayContent } from '../tools/displayContent';

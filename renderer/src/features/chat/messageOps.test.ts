@@ -1,28 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../../../shared/contract/types';
 import { placeStreamStart, regenerableMessageId, replaceMessage } from './messageOps';
-
-function msg(
-  id: string,
-  parentId: string | null,
-  role: Message['role'],
-  extra: Partial<Message> = {},
-): Message {
-  return {
-    id,
-    conversationId: 'c1',
-    parentId,
-    role,
-    content: id,
-    status: 'complete',
-    error: null,
-    model: null,
-    createdAt: 0,
-    updatedAt: 0,
-    stats: null,
-    ...extra,
-  };
-}
+import { testMessage as msg } from './testMessage';
 
 const base = [msg('u1', null, 'user'), msg('a1', 'u1', 'assistant')];
 

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../../shared/contract/types';
 import { estimateRowHeight } from './rowEstimate';
+import { testMessage } from './testMessage';
 
-const msg = (role: Message['role'], content: string): Message => ({
-  id: 'm',
-  conversationId: 'c',
-  parentId: null,
-  role,
-  content,
-  status: 'complete',
-  error: null,
-  model: null,
-  createdAt: 0,
-  updatedAt: 0,
-  stats: null,
-});
+const msg = (role: Message['role'], content: string): Message =>
+  testMessage('m', null, role, { content });
 
 describe('estimateRowHeight', () => {
   it('grows with wrapped prose and with code lines', () => {

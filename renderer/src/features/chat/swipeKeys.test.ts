@@ -2,22 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../../shared/contract/types';
 import { branchMap, branchPosition } from './branches';
 import { isSwipeKey, swipeAction } from './swipeKeys';
+import { testMessage } from './testMessage';
 
-function message(id: string, role: Message['role'], parentId: string | null): Message {
-  return {
-    id,
-    conversationId: 'c',
-    parentId,
-    role,
-    content: id,
-    status: 'complete',
-    error: null,
-    model: null,
-    createdAt: 0,
-    updatedAt: 0,
-    stats: null,
-  };
-}
+const message = (id: string, role: Message['role'], parentId: string | null): Message =>
+  testMessage(id, parentId, role);
 
 // A character chat: three greetings at the root, the second one shown.
 const greeting = message('g2', 'assistant', null);

@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useChat, useConversations, useStores } from '../../app/stores';
 import { Button, Kbd } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { Logo } from '../../components/Logo';
 import { MOD_KEY as MOD } from '../../components/shortcuts';
+import { useNow } from '../../components/useNow';
 import { visibleItems } from './conversationsStore';
 import { ConversationRow } from './ConversationRow';
 import { sidebarRows } from './sidebarRows';
@@ -13,15 +14,6 @@ import { useNewChat } from './useNewChat';
 
 const HEADER_PX = 30;
 const ITEM_PX = 52;
-
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
 
 function EmptyList() {
   const stores = useStores();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CharacterCardV3Data } from '../../../../shared/cards';
 import type { PromptAssemblyRecord } from '../../../../shared/contract/personas';
 import { assemblePrompt, greetings, type PromptHistoryMessage } from '../../../../shared/personas';
+import { emptyCard } from '../characters/cardForm';
 import { activationText, sectionItems, totals } from './assemblySections';
 
 const entry = (keys: string[], content: string, extra: Record<string, unknown> = {}) => ({
@@ -15,21 +16,10 @@ const entry = (keys: string[], content: string, extra: Record<string, unknown> =
 
 /** A card shaped like SillyTavern's Seraphina: description, greeting and a small lorebook. */
 const card: CharacterCardV3Data = {
+  ...emptyCard().data,
   name: 'Seraphina',
   description: '{{char}} is the guardian of an enchanted forest.',
-  personality: '',
-  scenario: '',
   first_mes: '*You wake in a glade.* The name’s {{char}}, guardian of this forest.',
-  mes_example: '',
-  creator_notes: '',
-  system_prompt: '',
-  post_history_instructions: '',
-  alternate_greetings: [],
-  tags: [],
-  creator: '',
-  character_version: '',
-  extensions: {},
-  group_only_greetings: [],
   character_book: {
     extensions: {},
     entries: [

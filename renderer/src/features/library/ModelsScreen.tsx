@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { navigate } from '../../app/router';
-import { focusRing, IconButton } from '../../components/Button';
+import { IconButton } from '../../components/Button';
+import { ScreenHeader, ScreenTab } from '../../components/ScreenHeader';
 import { ThemeToggle } from '../settings/ThemeToggle';
 import type { LibraryTab } from './discoverStore';
 import { DiscoverPage } from './DiscoverPage';
@@ -13,6 +14,7 @@ import { LoadSettingsDialog } from './LoadSettingsDialog';
 import { MyModelsPage } from './MyModelsPage';
 import { RepoPage } from './RepoPage';
 
+/** A tab that opens its page of the library (leaving a repository's page). */
 function Tab({
   tab,
   label,
@@ -26,34 +28,18 @@ function Tab({
 }) {
   const { discover } = useLibraryStores();
   const current = useDiscover((s) => s.tab);
-  const active = current === tab;
   return (
-    <button
-      type="button"
-      role="tab"
-      aria-selected={active}
-      data-testid={`tab-${tab}`}
+    <ScreenTab
+      label={label}
+      icon={icon}
+      count={count}
+      testId={`tab-${tab}`}
+      active={current === tab}
       onClick={() => {
         discover.getState().setTab(tab);
         navigate({ screen: 'models', repoId: null });
       }}
-      className={`relative flex h-12 items-center gap-1.5 px-1 text-[13px] font-medium transition-colors ${focusRing} ${
-        active ? 'text-fg' : 'text-subtle hover:text-fg'
-      }`}
-    >
-      <Icon name={icon} size={15} />
-      {label}
-      {count !== undefined && count > 0 && (
-        <span
-          className={`rounded-full px-1.5 text-[10px] leading-4 tabular-nums ${
-            active ? 'bg-accent text-white' : 'bg-sunken text-muted'
-          }`}
-        >
-          {count}
-        </span>
-      )}
-      {active && <span className="absolute inset-x-0 bottom-0 h-0.5 rounded-full bg-accent" />}
-    </button>
+    />
   );
 }
 
@@ -72,24 +58,28 @@ export function ModelsScreen({ repoId }: { repoId: string | null }) {
 
   return (
     <main className="flex min-w-0 flex-1 flex-col" aria-label="Models">
-      <header className="flex h-12 shrink-0 items-center gap-5 border-b border-line px-5">
-        <h1 className="text-[14px] font-semibold">Models</h1>
-        <div role="tablist" aria-label="Models" className="flex items-center gap-4">
-          <Tab tab="discover" label="Discover" icon="compass" />
-          <Tab tab="library" label="My Models" icon="box" count={modelCount} />
-          <Tab tab="downloads" label="Downloads" icon="download" count={active} />
-        </div>
-        <div className="ml-auto flex items-center gap-1">
-          <IconButton
-            aria-label={tokenSet ? 'Hugging Face token (set)' : 'Hugging Face token'}
-            data-testid="token-open"
-            onClick={() => discover.getState().openTokenDialog(true)}
-          >
-            <Icon name="key" size={15} className={tokenSet ? 'text-ok' : undefined} />
-          </IconButton>
-          <ThemeToggle />
-        </div>
-      </header>
+      <ScreenHeader
+        title="Models"
+        tabs={
+          <>
+            <Tab tab="discover" label="Discover" icon="compass" />
+            <Tab tab="library" label="My Models" icon="box" count={modelCount} />
+            <Tab tab="downloads" label="Downloads" icon="download" count={active} />
+          </>
+        }
+        tools={
+          <>
+            <IconButton
+              aria-label={tokenSet ? 'Hugging Face token (set)' : 'Hugging Face token'}
+              data-testid="token-open"
+              onClick={() => discover.getState().openTokenDialog(true)}
+            >
+              <Icon name="key" size={15} className={tokenSet ? 'text-ok' : undefined} />
+            </IconButton>
+            <ThemeToggle />
+          </>
+        }
+      />
       <div className="min-h-0 flex-1 overflow-y-auto" data-testid={`models-${tab}`}>
         {tab === 'discover' && (repoId ? <RepoPage repoId={repoId} /> : <DiscoverPage />)}
         {tab === 'library' && <MyModelsPage />}

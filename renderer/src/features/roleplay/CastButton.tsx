@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
+import { Avatar } from '../../components/Avatar';
 import { focusRing } from '../../components/Button';
 import { Icon } from '../../components/Icon';
-import { Avatar } from './Avatar';
 import { castSummary } from './castDisplay';
 import { Popover } from './Popover';
 import { SetupPanel } from './SetupPanel';

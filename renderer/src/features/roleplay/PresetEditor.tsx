@@ -1,12 +1,12 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { Preset } from '../../../../shared/contract/personas';
 import { useStores } from '../../app/stores';
-import { Button } from '../../components/Button';
-import { toShownError } from '../../components/errors';
 import { Icon } from '../../components/Icon';
 import { Field, INPUT, MONO_TEXTAREA } from './Field';
+import { ManagerEditorFooter, ManagerEditorForm } from './ManagerEditorForm';
 import { Badge } from './ManagerLayout';
-import { formOf, isDirty, MACROS, presetInput, presetProblem, type PresetForm } from './presetForm';
+import { formOf, isDirty, MACROS, presetInput, presetProblem } from './presetForm';
+import { useEditorForm } from './useEditorForm';
 import type { LoadedModelRef, PresetDefaults } from './usePresetDefaults';
 
 function DefaultToggle({
@@ -74,168 +74,130 @@ export function PresetEditor({
   onSaved: (preset: Preset) => void;
 }) {
   const { client, roleplay } = useStores();
-  const [form, setForm] = useState<PresetForm>(() => formOf(preset));
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const ids = { name: useId(), description: useId(), system: useId(), post: useId() };
   const readOnly = preset?.builtin ?? false;
-  const dirty = !readOnly && (preset === null || isDirty(form, preset));
-  const problem = presetProblem(form);
+  const { form, setForm, change, error, saving, dirty, save } = useEditorForm(
+    () => formOf(preset),
+    (f) => !readOnly && (preset === null || isDirty(f, preset)),
+    onDirty,
+  );
+  const ids = { name: useId(), description: useId(), system: useId(), post: useId() };
 
-  useEffect(() => onDirty(dirty), [dirty, onDirty]);
-
-  const change = (patch: Partial<PresetForm>): void => {
-    setForm((f) => ({ ...f, ...patch }));
-    setError(null);
-  };
-
-  const save = async (): Promise<void> => {
-    if (problem) return setError(problem);
-    setSaving(true);
-    try {
+  const submit = (): Promise<void> =>
+    save(presetProblem(form), async () => {
       const saved = await client.request('presets.save', {
         ...(preset ? { id: preset.id } : {}),
         preset: presetInput(form),
       });
       await roleplay.getState().refreshLists('preset');
       onSaved(saved);
-    } catch (e) {
-      setError(toShownError(e).message);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
-    <form
-      className="flex min-h-0 flex-1 flex-col"
-      data-testid="preset-editor"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+    <ManagerEditorForm
+      testId="preset-editor"
+      title={preset?.name ?? 'New preset'}
+      titleExtra={readOnly && <Badge>Built-in</Badge>}
+      actions={actions}
+      onSubmit={() => void submit()}
+      footer={
+        !readOnly && (
+          <ManagerEditorFooter
+            error={error}
+            dirty={dirty}
+            saving={saving}
+            onRevert={preset && (() => setForm(formOf(preset)))}
+            saveTestId="preset-save"
+            saveLabel={preset ? 'Save' : 'Create preset'}
+          />
+        )
+      }
     >
-      <div className="flex items-center gap-2 border-b border-line px-5 py-2.5">
-        <h3 className="min-w-0 flex-1 truncate text-[14px] font-semibold">
-          {preset?.name ?? 'New preset'}
-        </h3>
-        {readOnly && <Badge>Built-in</Badge>}
-        {actions}
-      </div>
-      <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto px-5 py-4">
-        {readOnly && (
-          <p className="flex items-center gap-2 rounded-md border border-line bg-sunken/60 px-3 py-2 text-[12.5px] text-muted">
-            <Icon name="lock" size={14} className="shrink-0" />
-            Built-in presets come from the Hermes model cards and stay as shipped. Duplicate one to
-            make it your own.
-          </p>
-        )}
-        <div className="grid grid-cols-2 gap-3">
-          <Field label="Name" htmlFor={ids.name}>
-            <input
-              id={ids.name}
-              data-testid="preset-name"
-              className={INPUT}
-              value={form.name}
-              readOnly={readOnly}
-              onChange={(e) => change({ name: e.target.value })}
-            />
-          </Field>
-          <Field label="Description" htmlFor={ids.description}>
-            <input
-              id={ids.description}
-              data-testid="preset-description"
-              className={INPUT}
-              value={form.description}
-              readOnly={readOnly}
-              placeholder="What it is for"
-              onChange={(e) => change({ description: e.target.value })}
-            />
-          </Field>
-        </div>
-        {preset && (
-          <fieldset className="-mx-2 -my-1 flex flex-wrap gap-x-4">
-            <legend className="sr-only">Defaults</legend>
-            <DefaultToggle
-              testId="preset-default-new"
-              checked={defaults.newChats === preset.id}
-              label="Default for new chats"
-              hint="New chats start with this preset’s system prompt."
-              onChange={(on) => void defaults.setNewChats(on ? preset.id : null)}
-            />
-            <DefaultToggle
-              testId="preset-default-model"
-              checked={model?.id != null && defaults.model === preset.id}
-              disabled={model?.id == null}
-              label={model ? `Default for ${model.name}` : 'Default for the loaded model'}
-              hint={
-                !model
-                  ? 'Load a model to give it a preset of its own.'
-                  : model.id === null
-                    ? 'Only models in your library can have a preset of their own.'
-                    : 'New chats started while this model is loaded use this preset.'
-              }
-              onChange={(on) => void defaults.setModel(on ? preset.id : null)}
-            />
-            {defaults.error && (
-              <p className="w-full px-2 text-[12px] text-danger">{defaults.error}</p>
-            )}
-          </fieldset>
-        )}
-        <Field label="System prompt" htmlFor={ids.system} hint={<MacroHint />}>
-          <textarea
-            id={ids.system}
-            data-testid="preset-system-prompt"
-            rows={8}
-            className={MONO_TEXTAREA}
-            value={form.systemPrompt}
-            readOnly={readOnly}
-            onChange={(e) => change({ systemPrompt: e.target.value })}
-          />
-        </Field>
-        <Field
-          label="Post-history instructions"
-          htmlFor={ids.post}
-          hint="Sent after the chat history, right before the reply: the last thing the model reads."
-        >
-          <textarea
-            id={ids.post}
-            data-testid="preset-post-history"
-            rows={3}
-            className={MONO_TEXTAREA}
-            value={form.postHistoryInstructions}
-            readOnly={readOnly}
-            placeholder="None"
-            onChange={(e) => change({ postHistoryInstructions: e.target.value })}
-          />
-        </Field>
-      </div>
-      {!readOnly && (
-        <div className="flex items-center gap-2 border-t border-line bg-panel/60 px-5 py-2.5">
-          <span role="status" className="mr-auto text-[12px] text-danger">
-            {error}
-          </span>
-          {preset && (
-            <Button
-              size="sm"
-              variant="ghost"
-              disabled={!dirty}
-              onClick={() => setForm(formOf(preset))}
-            >
-              Revert
-            </Button>
-          )}
-          <Button
-            size="sm"
-            variant="primary"
-            type="submit"
-            data-testid="preset-save"
-            disabled={!dirty || saving}
-          >
-            {preset ? 'Save' : 'Create preset'}
-          </Button>
-        </div>
+      {readOnly && (
+        <p className="flex items-center gap-2 rounded-md border border-line bg-sunken/60 px-3 py-2 text-[12.5px] text-muted">
+          <Icon name="lock" size={14} className="shrink-0" />
+          Built-in presets come from the Hermes model cards and stay as shipped. Duplicate one to
+          make it your own.
+        </p>
       )}
-    </form>
+      <div className="grid grid-cols-2 gap-3">
+        <Field label="Name" htmlFor={ids.name}>
+          <input
+            id={ids.name}
+            data-testid="preset-name"
+            className={INPUT}
+            value={form.name}
+            readOnly={readOnly}
+            onChange={(e) => change({ name: e.target.value })}
+          />
+        </Field>
+        <Field label="Description" htmlFor={ids.description}>
+          <input
+            id={ids.description}
+            data-testid="preset-description"
+            className={INPUT}
+            value={form.description}
+            readOnly={readOnly}
+            placeholder="What it is for"
+            onChange={(e) => change({ description: e.target.value })}
+          />
+        </Field>
+      </div>
+      {preset && (
+        <fieldset className="-mx-2 -my-1 flex flex-wrap gap-x-4">
+          <legend className="sr-only">Defaults</legend>
+          <DefaultToggle
+            testId="preset-default-new"
+            checked={defaults.newChats === preset.id}
+            label="Default for new chats"
+            hint="New chats start with this preset’s system prompt."
+            onChange={(on) => void defaults.setNewChats(on ? preset.id : null)}
+          />
+          <DefaultToggle
+            testId="preset-default-model"
+            checked={model?.id != null && defaults.model === preset.id}
+            disabled={model?.id == null}
+            label={model ? `Default for ${model.name}` : 'Default for the loaded model'}
+            hint={
+              !model
+                ? 'Load a model to give it a preset of its own.'
+                : model.id === null
+                  ? 'Only models in your library can have a preset of their own.'
+                  : 'New chats started while this model is loaded use this preset.'
+            }
+            onChange={(on) => void defaults.setModel(on ? preset.id : null)}
+          />
+          {defaults.error && (
+            <p className="w-full px-2 text-[12px] text-danger">{defaults.error}</p>
+          )}
+        </fieldset>
+      )}
+      <Field label="System prompt" htmlFor={ids.system} hint={<MacroHint />}>
+        <textarea
+          id={ids.system}
+          data-testid="preset-system-prompt"
+          rows={8}
+          className={MONO_TEXTAREA}
+          value={form.systemPrompt}
+          readOnly={readOnly}
+          onChange={(e) => change({ systemPrompt: e.target.value })}
+        />
+      </Field>
+      <Field
+        label="Post-history instructions"
+        htmlFor={ids.post}
+        hint="Sent after the chat history, right before the reply: the last thing the model reads."
+      >
+        <textarea
+          id={ids.post}
+          data-testid="preset-post-history"
+          rows={3}
+          className={MONO_TEXTAREA}
+          value={form.postHistoryInstructions}
+          readOnly={readOnly}
+          placeholder="None"
+          onChange={(e) => change({ postHistoryInstructions: e.target.value })}
+        />
+      </Field>
+    </ManagerEditorForm>
   );
 }

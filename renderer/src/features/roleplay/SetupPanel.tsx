@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import type { Preset } from '../../../../shared/contract/personas';
 import { useChat, useStores } from '../../app/stores';
+import { Avatar } from '../../components/Avatar';
 import { toShownError } from '../../components/errors';
 import { Icon } from '../../components/Icon';
-import { Avatar } from './Avatar';
 import { Field, LinkButton, SELECT, TEXTAREA } from './Field';
 import { LorebookPicker } from './LorebookPicker';
 import { useCast, useRoleplay } from './useRoleplay';

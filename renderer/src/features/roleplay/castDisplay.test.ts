@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationCast } from '../../../../shared/contract/personas';
-import { avatarHue, castSummary, initials, speakerFor } from './castDisplay';
+import { castSummary, speakerFor } from './castDisplay';
 
 const roleplay = {
   conversationId: 'c1',
@@ -36,24 +36,6 @@ describe('speakerFor', () => {
   it('never shows a blank name', () => {
     const blank = { ...cast, persona: { id: 'p', name: '  ', avatar: null } };
     expect(speakerFor('user', blank)?.name).toBe('User');
-  });
-});
-
-describe('initials and colour', () => {
-  it('takes the first letters of the first and last words', () => {
-    expect(initials('Seraphina')).toBe('S');
-    expect(initials('ada lovelace')).toBe('AL');
-    expect(initials('Jean-Luc  Picard')).toBe('JP');
-    expect(initials('  ')).toBe('?');
-    expect(initials('Ægir the Old')).toBe('ÆO');
-    expect(initials('"Doc" Brown')).toBe('DB');
-  });
-
-  it('gives the same name the same hue', () => {
-    expect(avatarHue('Alex')).toBe(avatarHue('Alex'));
-    expect(avatarHue('Alex')).not.toBe(avatarHue('Seraphina'));
-    expect(avatarHue('Seraphina')).toBeGreaterThanOrEqual(0);
-    expect(avatarHue('Seraphina')).toBeLessThan(360);
   });
 });
 

@@ -18,26 +18,6 @@ export function speakerFor(role: ChatRole, cast: ConversationCast | null): Speak
   return { name: who.name.trim() || (role === 'user' ? 'User' : 'Assistant'), avatar: who.avatar };
 }
 
-/** Up to two letters for an avatar without a picture: "Seraphina" → "S", "Ada Lovelace" → "AL". */
-export function initials(name: string): string {
-  const words = name
-    .trim()
-    .split(/[\s_-]+/u)
-    .filter((w) => /\p{L}|\p{N}/u.test(w));
-  const letter = (w: string): string => [...w].find((c) => /\p{L}|\p{N}/u.test(c)) ?? '';
-  const first = words[0];
-  if (!first) return '?';
-  const last = words.length > 1 ? words.at(-1) : undefined;
-  return (letter(first) + (last ? letter(last) : '')).toLocaleUpperCase();
-}
-
-/** A stable hue (0–359) per name, so the same person keeps the same colour everywhere. */
-export function avatarHue(name: string): number {
-  let hash = 0;
-  for (const ch of name) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
-  return hash % 360;
-}
-
 /** The header control's words: who the conversation is with, and as whom the user speaks. */
 export function castSummary(cast: ConversationCast | null): { character: string; persona: string } {
   return {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { ToolCallRecord } from '../../../../shared/contract/tools';
 import type { Message } from '../../../../shared/contract/types';
+import { testMessage } from '../chat/testMessage';
 import {
   applyMessageEvent,
   applyToolCallEvent,
@@ -10,22 +11,8 @@ import {
   type ToolEventTarget,
 } from './toolEvents';
 
-function msg(id: string, parentId: string | null, patch: Partial<Message> = {}): Message {
-  return {
-    id,
-    conversationId: 'c1',
-    parentId,
-    role: 'assistant',
-    content: id,
-    status: 'complete',
-    error: null,
-    model: null,
-    createdAt: 0,
-    updatedAt: 0,
-    stats: null,
-    ...patch,
-  };
-}
+const msg = (id: string, parentId: string | null, patch: Partial<Message> = {}): Message =>
+  testMessage(id, parentId, 'assistant', patch);
 
 function call(id: string, patch: Partial<ToolCallRecord> = {}): ToolCallRecord {
   return {

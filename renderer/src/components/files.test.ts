@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportedBytes, isPngBytes, readFileBase64, toDataUrl } from './fileData';
+import { looksLikePng } from '../../../shared/cards/png';
+import { exportedBytes, readFileBase64, toDataUrl } from './files';
 
 describe('file data helpers', () => {
   it('reads a file as bytes and as the base64 the contract carries', async () => {
@@ -27,9 +28,10 @@ describe('file data helpers', () => {
     expect([...back]).toEqual([...bytes]);
   });
 
+  // The card import sends a file to the avatar resizer only when it starts like a PNG.
   it('tells PNG bytes from anything else', () => {
-    expect(isPngBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d]))).toBe(true);
-    expect(isPngBytes(new TextEncoder().encode('{"name":"x"}'))).toBe(false);
-    expect(isPngBytes(new Uint8Array([0x89]))).toBe(false);
+    expect(looksLikePng(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d]))).toBe(true);
+    expect(looksLikePng(new TextEncoder().encode('{"name":"x"}'))).toBe(false);
+    expect(looksLikePng(new Uint8Array([0x89]))).toBe(false);
   });
 });

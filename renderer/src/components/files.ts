@@ -1,5 +1,5 @@
-import type { ExportedFile } from '../../../../shared/contract/personas';
-import { decodeBase64, encodeBase64 } from '../../../../shared/cards/bytes';
+import type { ExportedFile } from '../../../shared/contract/personas';
+import { decodeBase64, encodeBase64 } from '../../../shared/cards/bytes';
 
 export interface ReadFile {
   bytes: Uint8Array;
@@ -16,12 +16,6 @@ export async function readFileBase64(file: Blob): Promise<ReadFile> {
 /** A `data:` URL of the bytes, as the avatar fields of the contract expect. */
 export function toDataUrl(mimeType: string, bytes: Uint8Array): string {
   return `data:${mimeType};base64,${encodeBase64(bytes)}`;
-}
-
-const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47];
-
-export function isPngBytes(bytes: Uint8Array): boolean {
-  return PNG_MAGIC.every((b, i) => bytes[i] === b);
 }
 
 /** The bytes of a file the backend exported, ready for a Blob. */
@@ -45,4 +39,30 @@ export function downloadExported(file: ExportedFile): void {
   link.remove();
   // The download reads the Blob after the click returns; revoke it only later.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Opens the system file picker; resolves with the chosen files (none when cancelled). */
+export function pickFiles(accept: string, testId: string, multiple = true): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = multiple;
+    input.setAttribute('data-testid', testId);
+    input.style.display = 'none';
+    const done = (files: File[]): void => {
+      input.remove();
+      resolve(files);
+    };
+    input.addEventListener('change', () => done([...(input.files ?? [])]));
+    input.addEventListener('cancel', () => done([]));
+    document.body.append(input);
+    input.click();
+  });
+}
+
+/** Opens the file picker for one file; resolves to it, or null when the user cancels. */
+export async function pickFile(accept: string, testId: string): Promise<File | null> {
+  const [file] = await pickFiles(accept, testId, false);
+  return file ?? null;
 }
