@@ -164,8 +164,11 @@ test.describe('characters: gallery, card import and export, editor, lorebooks', 
     await page.goto(host.url);
     // The palette goes to the screen.
     await expect(page.getByTestId('nav-characters')).toBeVisible();
-    await page.keyboard.press('Control+K');
-    await expect(page.getByTestId('palette-input')).toBeFocused();
+    // Retried: the first key press can land before the page has wired its shortcuts.
+    await expect(async () => {
+      await page.keyboard.press('Control+K');
+      await expect(page.getByTestId('palette-input')).toBeFocused({ timeout: 1000 });
+    }).toPass();
     await page.getByTestId('palette-input').fill('go to characters');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/#\/characters$/);
