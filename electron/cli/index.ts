@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { APP_VERSION } from '../backend/version';
+import { characters, CHARACTERS_USAGE } from './characters';
 import { chats, CHATS_USAGE } from './chats';
 import { entryPaths } from './entryPaths';
 import { MODELS_ENV, MODELS_USAGE } from './models/usage';
@@ -12,6 +13,7 @@ Usage:
       Run the app headless on http://127.0.0.1 (the printed URL carries a secret token).
 ${MODELS_USAGE}
 ${CHATS_USAGE}
+${CHARACTERS_USAGE}
 
 Options:
   --data-dir DIR   where conversations and models live (default: TALARIA_DATA_DIR or the
@@ -33,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'chats') return chats(rest);
+  if (command === 'characters') return characters(rest);
   if (command === 'models') {
     const { runModels } = await import('./models/modelsCommand');
     return runModels(rest);
@@ -63,9 +66,14 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
+/** Exits once stdout and stderr are flushed: a pipe would otherwise lose the end of a long output. */
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code >= 0) process.exit(code);
+    if (code >= 0) exitAfterFlush(code);
   },
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
