@@ -3,6 +3,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   stream: () => import('./stream'),
   ui: () => import('./ui'),
   download: () => import('./download'),
+  roleplay: () => import('./roleplay'),
 };
 
 async function main(): Promise<number> {
