@@ -49,7 +49,14 @@ export class RoleplayReplies implements ReplyPlanner {
     const { source, inner, assemblies } = this.options;
     const setup = resolveSetup(source, conversation.id);
     if (!needsAssembly(setup, conversation)) return inner.run(stream, conversation, history);
-    const assembled = await this.assemble(conversation, history, setup);
+    // Continuing a reply in place: the prompt must end with that reply, so no instructions after it.
+    const continuing = history.at(-1)?.role === 'assistant';
+    const assembled = await this.assemble(
+      conversation,
+      history,
+      setup,
+      continuing ? '' : undefined,
+    );
     const sampling = samplingFor(conversation);
     if (this.options.usesTools(conversation.id)) {
       const system = assembled.messages[0]?.role === 'system' ? assembled.messages[0].content : '';

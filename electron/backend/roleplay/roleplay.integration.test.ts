@@ -87,6 +87,31 @@ describe('a roleplay reply on the real engine', () => {
     expect(assembly?.tokens.total).toBeLessThanOrEqual(assembly?.tokens.budget ?? 0);
   });
 
+  it('puts post-history instructions last, except when continuing a reply in place', async () => {
+    const id = await roleplayChat();
+    const preset = await h.client.request('presets.save', {
+      preset: {
+        name: 'Steady',
+        systemPrompt: 'Narrate.',
+        postHistoryInstructions: 'Stay in character.',
+      },
+    });
+    await h.client.request('roleplay.set', { conversationId: id, presetId: preset.id });
+    const reply = await send(id, 'Hello there.');
+    const first = await h.client.request('chat.promptFor', { messageId: reply.id });
+    expect(first.prompt).toContain(
+      'Hello there.<|im_end|>\n<|im_start|>system\nStay in character.<|im_end|>',
+    );
+
+    const done = nextEvent(h.client, 'chat.done', (e) => e.conversationId === id, 60_000);
+    await h.client.request('chat.continue', { conversationId: id });
+    const { message } = await done;
+    expect(message.id).toBe(reply.id);
+    const { assembly } = await h.client.request('roleplay.assemblyFor', { messageId: reply.id });
+    expect(assembly?.sections.some((s) => s.kind === 'postHistoryInstructions')).toBe(false);
+    expect(assembly?.sections.at(-2)).toMatchObject({ kind: 'history', role: 'assistant' });
+  });
+
   it('impersonates: drafts the next user line, streamed, and stores nothing', async () => {
     const id = await roleplayChat(12);
     const before = (await h.client.request('conversations.get', { id })).messages.length;
