@@ -16,7 +16,7 @@ export type * from './types';
 export type { NormalizedCharacterCard } from './normalize';
 export type { PngChunk, PngTextChunk } from './png';
 export { isPng, readPngChunks, readPngTextChunks } from './png';
-export { normalizeCharacterCard } from './normalize';
+export { emptyCardData, normalizeCharacterCard } from './normalize';
 
 /** Largest card file (PNG or JSON) we accept: real cards are a few MB at most. */
 export const MAX_CARD_BYTES = 50 * 1024 * 1024;

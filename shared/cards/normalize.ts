@@ -127,21 +127,8 @@ function normalizeData(raw: JsonObject, prefix: string, warnings: string[]): Cha
   }
   const data: CharacterCardV3Data = {
     ...raw,
-    name,
-    description: '',
-    personality: '',
-    scenario: '',
-    first_mes: '',
-    mes_example: '',
-    creator_notes: '',
-    system_prompt: '',
-    post_history_instructions: '',
-    alternate_greetings: [],
-    tags: [],
-    creator: '',
-    character_version: '',
+    ...emptyCardData(name),
     extensions: readObject(raw, 'extensions', at('extensions')) ?? {},
-    group_only_greetings: [],
   };
   for (const key of V2_STRING_FIELDS) {
     data[key] = readString(raw, key, at(key), warnings) ?? '';
@@ -234,6 +221,27 @@ function detect(input: JsonObject, warnings: string[]): Detected {
  * fields (top level, data, lorebook, entries, assets) and every `extensions` object kept as is.
  * The input is not modified. Throws INVALID_INPUT when the shape is wrong.
  */
+/** The V3 `data` of a card with every field empty: the base of a new or normalized card. */
+export function emptyCardData(name = ''): CharacterCardV3Data {
+  return {
+    name,
+    description: '',
+    personality: '',
+    scenario: '',
+    first_mes: '',
+    mes_example: '',
+    creator_notes: '',
+    system_prompt: '',
+    post_history_instructions: '',
+    alternate_greetings: [],
+    tags: [],
+    creator: '',
+    character_version: '',
+    extensions: {},
+    group_only_greetings: [],
+  };
+}
+
 export function normalizeCharacterCard(input: unknown): NormalizedCharacterCard {
   if (!isPlainObject(input)) {
     throw new TalariaError(

@@ -1,4 +1,4 @@
-import type { CharacterBook, CharacterCardV3 } from '../../../../shared/cards';
+import { emptyCardData, type CharacterBook, type CharacterCardV3 } from '../../../../shared/cards';
 
 /** What the character editor edits: the card's text fields, flat and always present. */
 export interface CardForm {
@@ -27,23 +27,7 @@ export function emptyCard(): CharacterCardV3 {
   return {
     spec: 'chara_card_v3',
     spec_version: '3.0',
-    data: {
-      name: '',
-      description: '',
-      personality: '',
-      scenario: '',
-      first_mes: '',
-      mes_example: '',
-      creator_notes: '',
-      system_prompt: '',
-      post_history_instructions: '',
-      alternate_greetings: [],
-      tags: [],
-      creator: '',
-      character_version: '',
-      extensions: {},
-      group_only_greetings: [],
-    },
+    data: emptyCardData(),
   };
 }
 
