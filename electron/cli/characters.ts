@@ -1,10 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TalariaError } from '../../shared/contract/errors';
-import { resolveDataDir } from '../backend/paths';
 import { CharacterService } from '../backend/personas';
-import { Store } from '../backend/store';
+import { processIo, withStore, type CliIo } from './storeCommand';
 
 export const CHARACTERS_USAGE = `  talaria characters list [--json] [--data-dir DIR]
       Print every character: id, greetings, lorebook entries, name and tags.
@@ -13,15 +12,7 @@ export const CHARACTERS_USAGE = `  talaria characters list [--json] [--data-dir 
   talaria characters export <id|name> [--format png|json] [--out FILE] [--data-dir DIR]
       Write a card (PNG carries the V2 'chara' and V3 'ccv3' chunks) to FILE or its own name.`;
 
-export interface CharactersIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const defaultIo: CharactersIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
+export type CharactersIo = CliIo;
 
 function findId(service: CharacterService, idOrName: string): string {
   if (service.find(idOrName)) return idOrName;
@@ -37,7 +28,7 @@ function findId(service: CharacterService, idOrName: string): string {
 }
 
 /** `talaria characters …`: the character library without starting the app. The exit code. */
-export async function characters(argv: string[], io: CharactersIo = defaultIo): Promise<number> {
+export async function characters(argv: string[], io: CharactersIo = processIo): Promise<number> {
   const [sub, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
@@ -69,11 +60,8 @@ export async function characters(argv: string[], io: CharactersIo = defaultIo): 
     return 2;
   }
 
-  const store = new Store({
-    file: join(resolve(resolveDataDir(values['data-dir'])), 'talaria.db'),
-  });
-  const service = new CharacterService({ store, emit: () => {} });
-  try {
+  return withStore(values['data-dir'], io, (store) => {
+    const service = new CharacterService({ store, emit: () => {} });
     if (sub === 'list') {
       const { characters: all } = service.list();
       // Avatars are image data; a terminal wants to know whether there is one.
@@ -107,13 +95,5 @@ export async function characters(argv: string[], io: CharactersIo = defaultIo): 
     writeFileSync(target, Buffer.from(exported.data, 'base64'));
     io.err(`Wrote ${target}\n`);
     return 0;
-  } catch (error) {
-    if (error instanceof TalariaError) {
-      io.err(`${error.code}: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    store.close();
-  }
+  });
 }

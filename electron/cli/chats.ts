@@ -1,10 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TalariaError } from '../../shared/contract/errors';
 import { ImportExportService } from '../backend/chat/transfer/ImportExportService';
-import { resolveDataDir } from '../backend/paths';
-import { Store } from '../backend/store';
+import { processIo, withStore, type CliIo } from './storeCommand';
 
 export const CHATS_USAGE = `  talaria chats list [--data-dir DIR]
       Print every conversation: id, message count and title.
@@ -14,23 +12,10 @@ export const CHATS_USAGE = `  talaria chats list [--data-dir DIR]
   talaria chats import <file> [--data-dir DIR]
       Import a Talaria JSON export or an OpenAI-style messages array; prints the new ids.`;
 
-export interface ChatsIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const defaultIo: ChatsIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
-
-function openStore(dataDir: string | undefined): Store {
-  const file = join(resolve(resolveDataDir(dataDir)), 'talaria.db');
-  return new Store({ file });
-}
+export type ChatsIo = CliIo;
 
 /** `talaria chats …`: export and import without starting the app. Returns the exit code. */
-export async function chats(argv: string[], io: ChatsIo = defaultIo): Promise<number> {
+export async function chats(argv: string[], io: ChatsIo = processIo): Promise<number> {
   const [sub, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
@@ -61,8 +46,7 @@ export async function chats(argv: string[], io: ChatsIo = defaultIo): Promise<nu
     return 2;
   }
 
-  const store = openStore(values['data-dir']);
-  try {
+  return withStore(values['data-dir'], io, async (store) => {
     if (sub === 'list') {
       for (const c of store.conversations.listPage({ limit: 10_000 }).conversations) {
         io.out(`${c.id}\t${c.messageCount}\t${c.pinned ? '📌 ' : ''}${c.title}\n`);
@@ -86,13 +70,5 @@ export async function chats(argv: string[], io: ChatsIo = defaultIo): Promise<nu
       io.out(exported.text.endsWith('\n') ? exported.text : `${exported.text}\n`);
     }
     return 0;
-  } catch (error) {
-    if (error instanceof TalariaError) {
-      io.err(`${error.code}: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    store.close();
-  }
+  });
 }
