@@ -181,11 +181,16 @@ export function createBackend(options: BackendOptions): Backend {
     // A roleplay reply's prompt is the assembled one, kept with the message.
     'chat.promptFor': async (params, call) => {
       const stored = assemblies.get(params.messageId);
-      const base = await toolHandlers['chat.promptFor'](params, call);
-      if (!stored || stored.viaTools) return base;
+      if (!stored || stored.viaTools) return toolHandlers['chat.promptFor'](params, call);
+      // Only assistant messages have an assembly, so there is nothing else to check.
       const prompt = renderHermesPrompt(stored.turns);
       const counted = await engine.countTokens(prompt).catch(() => null);
-      return { ...base, prompt, tokenCount: counted?.count ?? null };
+      return {
+        messageId: params.messageId,
+        prompt,
+        tokenCount: counted?.count ?? null,
+        specialTokens: counted?.specialTokens ?? [],
+      };
     },
     // A new chat without a system prompt of its own starts from the default preset: the loaded
     // model's, else the default of all chats.

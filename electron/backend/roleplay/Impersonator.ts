@@ -47,9 +47,9 @@ export class Impersonator {
     const controller = new AbortController();
     this.running.set(conversation.id, controller);
     const conversationId = conversation.id;
-    const userName = source.persona(source.binding(conversationId).personaId)?.name ?? 'User';
     try {
       const setup = resolveSetup(source, conversationId);
+      const userName = setup.persona?.name ?? 'User';
       const assembled = await replies.assemble(conversation, history, setup, IMPERSONATION_PROMPT);
       const sampling = samplingFor(conversation);
       let text = '';
