@@ -6,7 +6,7 @@ import { assertRepoId, assertRevision, libraryPathFor } from './repoPaths';
 import { assertDiskSpace, defaultStatFs, type StatFs } from './utils/diskSpace';
 import type { FileTuning } from './utils/downloadFile';
 import { DownloadJob, type StopReason } from './utils/DownloadJob';
-import { createAgents, destroyAgents, type HttpAgents } from './utils/httpRequest';
+import { closeHttpPool, createHttpPool, type HttpPool } from './utils/httpRequest';
 import {
   jobDir,
   jobIdFor,
@@ -47,13 +47,13 @@ export class Downloader {
     string,
     { resolve: (j: DownloadJobInfo) => void; reject: (e: unknown) => void }[]
   >();
-  private readonly agents: HttpAgents;
+  private readonly pool: HttpPool;
   private readonly tuning: FileTuning;
   private readonly now: () => number;
   private disposed = false;
 
   constructor(private readonly options: DownloaderOptions) {
-    this.agents = createAgents();
+    this.pool = createHttpPool();
     this.now = options.now ?? Date.now;
     this.tuning = {
       connections: options.connections ?? 4,
@@ -186,7 +186,7 @@ export class Downloader {
         .filter((j) => this.running.has(j.id))
         .map((j) => this.stop(j, 'dispose')),
     );
-    destroyAgents(this.agents);
+    closeHttpPool(this.pool);
   }
 
   private createJob(manifest: JobManifest): DownloadJob {
@@ -242,7 +242,7 @@ export class Downloader {
         await downloadJobFile(job, i, {
           hub: this.options.hub,
           modelsDir,
-          agents: this.agents,
+          pool: this.pool,
           tuning: this.tuning,
           signal: controller.signal,
           onProgress: () => this.progress(job),

@@ -2,7 +2,7 @@ import { TalariaError } from '../../../../shared/contract/errors';
 import type { HubClient } from '../HubClient';
 import { backoffDelay, sleep, type BackoffOptions } from './backoff';
 import { fetchChunk, TransferError } from './fetchChunk';
-import { abortReason, type HttpAgents } from './httpRequest';
+import { abortReason, type HttpPool } from './httpRequest';
 import type { ManifestFile } from './jobStore';
 import { PartFile, type Chunk, type OpenPartFile } from './PartFile';
 import { HashWorker } from './HashWorker';
@@ -22,7 +22,7 @@ export interface FileTuning {
 
 export interface DownloadFileContext extends FileTuning {
   hub: HubClient;
-  agents: HttpAgents;
+  pool: HttpPool;
   repoId: string;
   revision: string;
   partPath: string;
@@ -129,7 +129,7 @@ export async function downloadFile(
             part,
             chunk,
             signal: controller.signal,
-            agents: ctx.agents,
+            pool: ctx.pool,
             stallTimeoutMs: ctx.stallTimeoutMs,
             flushBytes: ctx.flushBytes,
             onBytes: (n) => {

@@ -1,16 +1,16 @@
-import type { IncomingMessage } from 'node:http';
 import { TalariaError } from '../../../../shared/contract/errors';
 import { sleep } from './backoff';
 import { hubHttpError, hubNetworkError, isRetryableStatus } from './hubErrors';
 import {
-  createAgents,
-  destroyAgents,
+  closeHttpPool,
+  createHttpPool,
   discard,
   headerValue,
   httpRequest,
   NetworkError,
   readBody,
-  type HttpAgents,
+  type HttpPool,
+  type HttpResponse,
 } from './httpRequest';
 
 export interface HubTransportOptions {
@@ -30,7 +30,7 @@ const MAX_REDIRECTS = 5;
 
 /** Requests to the Hub API: the token rule, retries and the Hub's error mapping in one place. */
 export class HubTransport {
-  readonly agents: HttpAgents = createAgents();
+  readonly pool: HttpPool = createHttpPool();
 
   constructor(private readonly options: HubTransportOptions) {}
 
@@ -49,7 +49,7 @@ export class HubTransport {
     url: URL,
     ctx: RequestContext,
     signal?: AbortSignal,
-  ): Promise<{ body: unknown; res: IncomingMessage }> {
+  ): Promise<{ body: unknown; res: HttpResponse }> {
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       const res = await this.send(url, 'GET', ctx, signal);
       const status = res.statusCode ?? 0;
@@ -75,17 +75,17 @@ export class HubTransport {
     method: 'GET' | 'HEAD',
     ctx: RequestContext,
     signal?: AbortSignal,
-  ): Promise<IncomingMessage> {
+  ): Promise<HttpResponse> {
     const headers = { Accept: 'application/json', ...this.authHeadersFor(url) };
     const { retries, retryDelayMs } = this.options;
     for (let attempt = 0; ; attempt++) {
-      let res: IncomingMessage;
+      let res: HttpResponse;
       try {
         res = await httpRequest(url, {
           method,
           headers,
           signal,
-          agents: this.agents,
+          pool: this.pool,
           headersTimeoutMs: this.options.headersTimeoutMs,
         });
       } catch (error) {
@@ -111,11 +111,11 @@ export class HubTransport {
   }
 
   dispose(): void {
-    destroyAgents(this.agents);
+    closeHttpPool(this.pool);
   }
 }
 
-async function errorMessageOf(res: IncomingMessage): Promise<string | null> {
+async function errorMessageOf(res: HttpResponse): Promise<string | null> {
   const header = headerValue(res, 'x-error-message');
   try {
     const parsed = JSON.parse((await readBody(res, 64 * 1024)).toString('utf8')) as {

@@ -4,14 +4,14 @@ import { TalariaError } from '../../../../shared/contract/errors';
 import type { HubClient } from '../HubClient';
 import { downloadFile, type FileTuning } from './downloadFile';
 import type { DownloadJob } from './DownloadJob';
-import type { HttpAgents } from './httpRequest';
+import type { HttpPool } from './httpRequest';
 import { partPath, removeJobDir, writeManifest } from './jobStore';
 import { removePart } from './PartFile';
 
 export interface JobFileDeps {
   hub: HubClient;
   modelsDir: string;
-  agents: HttpAgents;
+  pool: HttpPool;
   tuning: FileTuning;
   signal: AbortSignal;
   onProgress: () => void;
@@ -30,7 +30,7 @@ export async function downloadJobFile(
   const result = await downloadFile(job.fileAt(index), {
     ...deps.tuning,
     hub,
-    agents: deps.agents,
+    pool: deps.pool,
     repoId,
     revision,
     partPath: partPath(modelsDir, job.id, index),
