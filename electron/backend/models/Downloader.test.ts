@@ -211,19 +211,31 @@ describe('Downloader failures', () => {
   });
 });
 
-describe('Downloader disk full', () => {
+describe.each([
+  ['on the calling thread', true],
+  ['on the thread pool', false],
+])('Downloader disk full, writing %s', (_how, sync) => {
   it('stops with a clear error on ENOSPC, keeps the part and resumes after a restart', async () => {
     let budget = 900_000;
+    const spend = (buffers: Buffer[]) => {
+      const size = buffers.reduce((n, b) => n + b.length, 0);
+      if (size > budget)
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      budget -= size;
+    };
     const openFile: OpenPartFile = async (path) => {
       const fh = await defaultOpenPartFile(path);
       return {
         writev: async (buffers, position) => {
-          const size = buffers.reduce((n, b) => n + b.length, 0);
-          if (size > budget)
-            throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-          budget -= size;
+          spend(buffers);
           return fh.writev(buffers, position);
         },
+        writevSync: sync
+          ? (buffers, position) => {
+              spend(buffers);
+              return fh.writevSync!(buffers, position);
+            }
+          : undefined,
         read: (buffer, offset, length, position) => fh.read(buffer, offset, length, position),
         datasync: () => fh.datasync(),
         truncate: (length) => fh.truncate(length),
