@@ -62,8 +62,10 @@ export class Downloader {
       maxRetries: options.maxRetries ?? 8,
       backoff: options.backoff ?? { baseMs: 1000, maxMs: 30_000 },
       flushBytes: options.flushBytes ?? MiB,
-      persistIntervalMs: options.persistIntervalMs ?? 1000,
-      persistBytes: options.persistBytes ?? 64 * MiB,
+      persistIntervalMs: options.persistIntervalMs ?? 500,
+      persistBytes: options.persistBytes ?? 8 * MiB,
+      syncIntervalMs: options.syncIntervalMs ?? 10_000,
+      syncBytes: options.syncBytes ?? 64 * MiB,
       openFile: options.openFile,
     };
   }

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -77,5 +77,60 @@ describe('PartFile writes', () => {
     expect(firstAsync).toBeGreaterThan(0);
     expect(calls.slice(firstAsync).every((call) => call === 'async')).toBe(true);
     expect(await readFile(path, 'utf8')).toBe('q'.repeat(size));
+  });
+});
+
+describe('PartFile resume claims', () => {
+  async function writtenButNotFlushed(path: string) {
+    const part = await PartFile.open(path, { size: 8, etag: 'x', chunkSize: 4 });
+    const [first, second] = part.chunks;
+    await part.append(first!, [Buffer.from('abcd')]);
+    await part.persist();
+    await part.append(second!, [Buffer.from('ef')]);
+    await part.persist({ durable: false });
+    await part.close();
+  }
+
+  it('takes every completed write back in the same boot (the app was killed, the OS kept running)', async () => {
+    const path = join(dir, 'same.part');
+    await writtenButNotFlushed(path);
+    const again = await PartFile.open(path, { size: 8, etag: 'x', chunkSize: 4 });
+    expect(again.resumedBytes).toBe(6);
+    expect(again.contiguousEnd()).toBe(6);
+    await again.close();
+  });
+
+  it('takes back only flushed bytes after a reboot', async () => {
+    const path = join(dir, 'rebooted.part');
+    await writtenButNotFlushed(path);
+    const sidecar = JSON.parse(await readFile(`${path}.json`, 'utf8')) as Record<string, unknown>;
+    expect(sidecar).toMatchObject({ version: 2, synced: [4, 0], written: [4, 2] });
+    await writeFile(`${path}.json`, JSON.stringify({ ...sidecar, boot: 'id:an-earlier-boot' }));
+    const again = await PartFile.open(path, { size: 8, etag: 'x', chunkSize: 4 });
+    expect(again.resumedBytes).toBe(4);
+    expect(again.chunks.map((c) => c.written)).toEqual([4, 0]);
+    await again.close();
+  });
+
+  it('reads a sidecar from before the page-cache claim as flushed bytes', async () => {
+    const path = join(dir, 'v1.part');
+    await writeFile(path, 'abcdef');
+    await writeFile(
+      `${path}.json`,
+      JSON.stringify({ version: 1, size: 8, etag: 'x', chunkSize: 4, written: [4, 2] }),
+    );
+    const part = await PartFile.open(path, { size: 8, etag: 'x', chunkSize: 4 });
+    expect(part.resumedBytes).toBe(6);
+    await part.close();
+  });
+
+  it('starts over when the file is shorter than the sidecar claims', async () => {
+    const path = join(dir, 'short.part');
+    await writtenButNotFlushed(path);
+    await writeFile(path, 'abc');
+    const again = await PartFile.open(path, { size: 8, etag: 'x', chunkSize: 4 });
+    expect(again.resumedBytes).toBe(0);
+    expect(again.resetReason).toBe('missing-data');
+    await again.close();
   });
 });

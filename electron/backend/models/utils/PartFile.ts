@@ -1,5 +1,6 @@
-import { writevSync } from 'node:fs';
+import { readFileSync, writevSync } from 'node:fs';
 import { open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { uptime } from 'node:os';
 
 /** The file operations a download needs; injectable so tests can make writes fail (ENOSPC). */
 export interface PartFileIo {
@@ -54,11 +55,41 @@ export interface Chunk {
 }
 
 interface PartState {
-  version: 1;
+  version: 2;
   size: number;
   etag: string | null;
   chunkSize: number;
+  /** Bytes per chunk that were flushed to the disk (`datasync`) before this was written. */
+  synced: number[];
+  /** Bytes per chunk whose writes had completed: in the page cache, maybe not yet on disk. */
   written: number[];
+  /** The OS boot `written` belongs to: only the same boot still has those pages. */
+  boot: string | null;
+}
+
+/**
+ * Which boot of the OS this is. A killed process leaves its completed writes in the page cache,
+ * so after a kill every written byte is there; after a reboot (or a host crash) only the synced
+ * ones are. Linux names each boot; elsewhere the boot time stands for it.
+ */
+function currentBoot(): string | null {
+  try {
+    return `id:${readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()}`;
+  } catch {
+    const bootedAt = Date.now() / 1000 - uptime();
+    return Number.isFinite(bootedAt) ? `at:${Math.round(bootedAt)}` : null;
+  }
+}
+
+/** Boot times taken from the clock drift a little (clock adjustments); a reboot moves them far. */
+const BOOT_TIME_SLACK_S = 120;
+
+function sameBoot(saved: string | null, now: string | null): boolean {
+  if (saved === null || now === null) return false;
+  if (saved.startsWith('at:') && now.startsWith('at:')) {
+    return Math.abs(Number(saved.slice(3)) - Number(now.slice(3))) <= BOOT_TIME_SLACK_S;
+  }
+  return saved === now;
 }
 
 export interface PartFileOptions {
@@ -69,9 +100,13 @@ export interface PartFileOptions {
 }
 
 /**
- * A `.part` file plus its JSON sidecar (`.part.json`) recording which byte runs are on disk. The
- * sidecar only claims bytes whose writes completed and were flushed (`datasync`) first, so after
- * a kill, or a crash of the host, the claimed bytes are really there.
+ * A `.part` file plus its JSON sidecar (`.part.json`) recording which byte runs are on disk.
+ *
+ * The sidecar keeps two claims: bytes flushed with `datasync` (true after anything, a power cut
+ * included) and bytes whose writes completed (true until the OS restarts). Reopened in the same
+ * boot, say after the app was killed, the part resumes from every completed write; after a
+ * reboot, only from what was flushed. Recording completed writes costs a small JSON write, so it
+ * can happen often; flushing costs real disk I/O, so it happens seldom.
  */
 export class PartFile {
   readonly chunks: Chunk[];
@@ -84,13 +119,16 @@ export class PartFile {
   private syncWrites = true;
   /** Moving average of the calling-thread writes' time. */
   private syncWriteMs = 0;
+  private readonly boot = currentBoot();
 
   private constructor(
     readonly path: string,
     readonly size: number,
     private readonly io: PartFileIo,
-    private readonly state: Omit<PartState, 'written'>,
+    private readonly state: Pick<PartState, 'size' | 'etag' | 'chunkSize'>,
     written: number[] | null,
+    /** What the disk holds for certain (flushed), per chunk. */
+    private synced: number[],
     resetReason: PartFile['resetReason'],
   ) {
     this.chunks = layout(size, state.chunkSize).map((c, index) => ({
@@ -103,25 +141,36 @@ export class PartFile {
   }
 
   static async open(path: string, options: PartFileOptions): Promise<PartFile> {
-    const state = {
-      version: 1 as const,
-      size: options.size,
-      etag: options.etag,
-      chunkSize: options.chunkSize,
-    };
+    const state = { size: options.size, etag: options.etag, chunkSize: options.chunkSize };
     const saved = await readState(`${path}.json`);
     const io = await (options.io ?? defaultOpenPartFile)(path);
     let written: number[] | null = null;
+    let synced: number[] | null = null;
     let reason: PartFile['resetReason'] = null;
     if (saved) {
+      const claimed = sameBoot(saved.boot, currentBoot()) ? saved.written : saved.synced;
       if (saved.etag !== state.etag || saved.size !== state.size) reason = 'etag-changed';
       else if (saved.chunkSize !== state.chunkSize) reason = 'layout-changed';
-      else if (!fitsLayout(saved)) reason = 'layout-changed';
-      else if ((await fileLength(path)) < claimedEnd(saved)) reason = 'missing-data';
-      else written = saved.written;
+      else if (!fitsLayout(saved, claimed) || !fitsLayout(saved, saved.synced)) {
+        reason = 'layout-changed';
+      } else if ((await fileLength(path)) < claimedEnd(saved.chunkSize, claimed)) {
+        reason = 'missing-data';
+      } else {
+        written = claimed;
+        synced = saved.synced.map((n, i) => Math.min(n, claimed[i] ?? 0));
+      }
     }
     if (written === null) await io.truncate(0);
-    return new PartFile(path, options.size, io, state, written, reason);
+    const chunkCount = layout(options.size, options.chunkSize).length;
+    return new PartFile(
+      path,
+      options.size,
+      io,
+      state,
+      written,
+      synced ?? new Array<number>(chunkCount).fill(0),
+      reason,
+    );
   }
 
   doneBytes(): number {
@@ -181,13 +230,26 @@ export class PartFile {
     return this.io.read(buffer, 0, length, position);
   }
 
-  /** Flushes the data, then records it in the sidecar (atomically, one persist at a time). */
-  persist(): Promise<void> {
+  /**
+   * Records the completed writes in the sidecar (atomically, one persist at a time). `durable`
+   * first flushes them to the disk, so they also survive a power cut or a reboot.
+   */
+  persist({ durable = true }: { durable?: boolean } = {}): Promise<void> {
     const run = this.persisting.then(async () => {
       const written = this.chunks.map((c) => c.written);
-      await this.io.datasync();
+      if (durable) {
+        await this.io.datasync();
+        this.synced = written;
+      }
+      const saved: PartState = {
+        version: 2,
+        ...this.state,
+        synced: this.synced,
+        written,
+        boot: this.boot,
+      };
       const tmp = `${this.path}.json.tmp`;
-      await writeFile(tmp, JSON.stringify({ ...this.state, written } satisfies PartState));
+      await writeFile(tmp, JSON.stringify(saved));
       await rename(tmp, `${this.path}.json`);
     });
     this.persisting = run.catch(() => undefined);
@@ -215,28 +277,49 @@ export async function removePart(path: string): Promise<void> {
 /** Bytes an existing sidecar says are on disk, without opening the part (for disk checks). */
 export async function savedBytes(path: string): Promise<number> {
   const saved = await readState(`${path}.json`);
-  return saved ? saved.written.reduce((a, b) => a + b, 0) : 0;
+  if (!saved) return 0;
+  const claimed = sameBoot(saved.boot, currentBoot()) ? saved.written : saved.synced;
+  return claimed.reduce((a, b) => a + b, 0);
 }
 
+const isByteCounts = (value: unknown): value is number[] =>
+  Array.isArray(value) && value.every((n) => Number.isSafeInteger(n) && n >= 0);
+
+/** Reads a sidecar; version 1 (before the page-cache claim) had only flushed bytes. */
 async function readState(path: string): Promise<PartState | null> {
   try {
-    const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<PartState>;
+    const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<
+      Omit<PartState, 'version'>
+    > & { version?: number };
     if (
-      parsed.version !== 1 ||
+      (parsed.version !== 1 && parsed.version !== 2) ||
       typeof parsed.size !== 'number' ||
       typeof parsed.chunkSize !== 'number' ||
       parsed.chunkSize <= 0 ||
-      !Array.isArray(parsed.written) ||
-      !parsed.written.every((n) => Number.isSafeInteger(n) && n >= 0)
+      !isByteCounts(parsed.written)
     ) {
       return null;
     }
+    if (parsed.version === 1) {
+      return {
+        version: 2,
+        size: parsed.size,
+        etag: parsed.etag ?? null,
+        chunkSize: parsed.chunkSize,
+        synced: parsed.written,
+        written: parsed.written,
+        boot: null,
+      };
+    }
+    if (!isByteCounts(parsed.synced)) return null;
     return {
-      version: 1,
+      version: 2,
       size: parsed.size,
       etag: parsed.etag ?? null,
       chunkSize: parsed.chunkSize,
+      synced: parsed.synced,
       written: parsed.written,
+      boot: typeof parsed.boot === 'string' ? parsed.boot : null,
     };
   } catch {
     return null;
@@ -251,18 +334,17 @@ function layout(size: number, chunkSize: number): { start: number; end: number }
   }));
 }
 
-function fitsLayout(state: PartState): boolean {
+function fitsLayout(state: PartState, written: number[]): boolean {
   const chunks = layout(state.size, state.chunkSize);
   return (
-    chunks.length === state.written.length &&
-    chunks.every((c, i) => (state.written[i] ?? 0) <= c.end - c.start)
+    chunks.length === written.length && chunks.every((c, i) => (written[i] ?? 0) <= c.end - c.start)
   );
 }
 
-function claimedEnd(state: PartState): number {
+function claimedEnd(chunkSize: number, written: number[]): number {
   let end = 0;
-  state.written.forEach((n, i) => {
-    if (n > 0) end = Math.max(end, i * state.chunkSize + n);
+  written.forEach((n, i) => {
+    if (n > 0) end = Math.max(end, i * chunkSize + n);
   });
   return end;
 }

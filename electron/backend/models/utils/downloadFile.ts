@@ -14,9 +14,16 @@ export interface FileTuning {
   maxRetries: number;
   backoff: BackoffOptions;
   flushBytes: number;
+  /** How often progress is recorded (completed writes; a kill of the process loses none of them). */
   persistIntervalMs: number;
   /** Also record progress after this many new bytes, so a kill on a fast link loses little. */
   persistBytes?: number;
+  /**
+   * How often a record is also flushed to the disk (`datasync`), in time and in new bytes: this
+   * bounds what a power cut or a reboot can cost, and keeps the flush before the final move short.
+   */
+  syncIntervalMs?: number;
+  syncBytes?: number;
   openFile?: OpenPartFile;
 }
 
@@ -83,12 +90,21 @@ export async function downloadFile(
   ctx.signal.addEventListener('abort', abortAll, { once: true });
   let unpersisted = 0;
   let persisting = false;
+  let syncedAt = performance.now();
+  let unsynced = 0;
   const persistNow = (): void => {
     if (persisting) return;
     persisting = true;
+    unsynced += unpersisted;
     unpersisted = 0;
+    const durable =
+      performance.now() - syncedAt >= (ctx.syncIntervalMs ?? 0) || unsynced >= (ctx.syncBytes ?? 0);
+    if (durable) {
+      syncedAt = performance.now();
+      unsynced = 0;
+    }
     void part
-      .persist()
+      .persist({ durable })
       .catch(() => undefined)
       .finally(() => {
         persisting = false;
