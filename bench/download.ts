@@ -1,7 +1,8 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -77,39 +78,78 @@ function startServer(size: number): Promise<{ child: ChildProcess; ready: Server
   });
 }
 
-/** Wall time of a command, failing on a non-zero exit. */
-function timed(command: string, args: string[]): Promise<number> {
+/**
+ * CPU milliseconds from `/proc/<pid>/stat`: the process's own (utime + stime), or what its
+ * reaped children used (cutime + cstime). Null where there is no procfs.
+ */
+function procCpuMs(pid: number | 'self', children: boolean): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields from the state (3rd in proc(5)) on: utime is the 14th, so index 11 here.
+    const at = children ? 13 : 11;
+    return ((Number(fields[at]) + Number(fields[at + 1])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+interface Timed {
+  ms: number;
+  /** CPU the command used (user + system), when procfs can tell. */
+  cpuMs: number | null;
+}
+
+/** Wall time and CPU of a command, failing on a non-zero exit. */
+function timed(command: string, args: string[]): Promise<Timed> {
   return new Promise((ok, fail) => {
+    const cpuBefore = procCpuMs('self', true);
     const started = performance.now();
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
     child.once('error', fail);
-    child.once('exit', (code) =>
-      code === 0
-        ? ok(performance.now() - started)
-        : fail(new Error(`${command} exited with ${code}`)),
-    );
+    child.once('exit', (code) => {
+      const ms = performance.now() - started;
+      // The exit event comes after libuv reaped the child, so its times are in ours now.
+      const cpuAfter = procCpuMs('self', true);
+      if (code !== 0) fail(new Error(`${command} exited with ${code}`));
+      else ok({ ms, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore });
+    });
   });
 }
 
-function curlOnce(url: string, out: string): Promise<number> {
+function curlOnce(url: string, out: string): Promise<Timed> {
   return timed('curl', ['--silent', '--show-error', '--fail', '--output', out, url]);
 }
 
-async function oursOnce(
-  hubUrl: string,
-  modelsDir: string,
-): Promise<{ ms: number; verifyMs: number }> {
+async function oursOnce(hubUrl: string, modelsDir: string): Promise<Timed & { verifyMs: number }> {
   const hub = new HubClient({ endpoint: hubUrl });
   const downloader = new Downloader({ modelsDir, hub });
   try {
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const job = await downloader.enqueue({ repoId: REPO, file: FILE });
     const done = await downloader.waitFor(job.id);
-    return { ms: performance.now() - started, verifyMs: done.stats.verifyMs };
+    const ms = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    // All of this process's threads: the event loop, the hash worker, libuv's pool.
+    return { ms, cpuMs: (used.user + used.system) / 1000, verifyMs: done.stats.verifyMs };
   } finally {
     await downloader.dispose();
     hub.dispose();
   }
+}
+
+/** CPU one sha256 of `size` bytes costs in this process (the floor of what verifying adds). */
+function sha256CpuMs(size: number): number {
+  const block = randomBytes(16 * MiB);
+  const cpu = process.cpuUsage();
+  const hash = createHash('sha256');
+  for (let done = 0; done < size; done += block.length) {
+    hash.update(block.subarray(0, Math.min(block.length, size - done)));
+  }
+  hash.digest();
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / 1000;
 }
 
 /** Kills a download in a child process at `killAt` bytes, then resumes it here. */
@@ -190,22 +230,43 @@ export async function run(args: string[]): Promise<void> {
     await oursOnce(ready.hubUrl, join(work, 'warm'));
     await rm(join(work, 'warm'), { recursive: true, force: true });
     const curlMs: number[] = [];
+    const curlCpu: number[] = [];
     const hashMs: number[] = [];
     const oursMs: number[] = [];
+    const oursCpu: number[] = [];
+    const serverCpuCurl: number[] = [];
+    const serverCpuOurs: number[] = [];
     const verifyMs: number[] = [];
+    const serverCpu = () => (child.pid === undefined ? null : procCpuMs(child.pid, false));
+    const push = (into: number[], value: number | null) => {
+      if (value !== null) into.push(value);
+    };
     for (let round = 1; round <= rounds; round++) {
       const curlOut = join(work, 'curl.gguf');
-      curlMs.push(await curlOnce(cdnUrl, curlOut));
+      const serverBeforeCurl = serverCpu();
+      const curlRun = await curlOnce(cdnUrl, curlOut);
+      const serverAfterCurl = serverCpu();
+      curlMs.push(curlRun.ms);
+      push(curlCpu, curlRun.cpuMs);
+      if (serverBeforeCurl !== null && serverAfterCurl !== null) {
+        serverCpuCurl.push(serverAfterCurl - serverBeforeCurl);
+      }
       if ((await stat(curlOut)).size !== size) throw new Error('curl wrote the wrong size');
-      hashMs.push(await timed('sha256sum', [curlOut]));
+      hashMs.push((await timed('sha256sum', [curlOut])).ms);
       await rm(curlOut, { force: true });
       const modelsDir = join(work, `ours-${round}`);
+      const serverBeforeOurs = serverCpu();
       const ours = await oursOnce(ready.hubUrl, modelsDir);
+      const serverAfterOurs = serverCpu();
       oursMs.push(ours.ms);
+      push(oursCpu, ours.cpuMs);
+      if (serverBeforeOurs !== null && serverAfterOurs !== null) {
+        serverCpuOurs.push(serverAfterOurs - serverBeforeOurs);
+      }
       verifyMs.push(ours.verifyMs);
       await rm(modelsDir, { recursive: true, force: true });
       console.log(
-        `  round ${round}: curl ${fmt(mbps(size, curlMs[round - 1] ?? 0), 0)} MiB/s, ours ${fmt(mbps(size, ours.ms), 0)} MiB/s (sha256 verified, ${fmt(ours.verifyMs, 0)} ms after the last byte)`,
+        `  round ${round}: curl ${fmt(mbps(size, curlRun.ms), 0)} MiB/s, ours ${fmt(mbps(size, ours.ms), 0)} MiB/s (sha256 verified, ${fmt(ours.verifyMs, 0)} ms after the last byte)`,
       );
     }
     const curl = mbps(size, median(curlMs));
@@ -226,6 +287,23 @@ export async function run(args: string[]): Promise<void> {
     console.log(
       `  verify tail (median)       ${fmt(median(verifyMs), 0)} ms from last byte to verdict`,
     );
+    if (curlCpu.length > 0 && oursCpu.length > 0 && serverCpuOurs.length > 0) {
+      // Everything runs on this machine's cores: ours, its hash worker and the test server.
+      const cores = availableParallelism();
+      const floorMs = (median(oursCpu) + median(serverCpuOurs)) / cores;
+      console.log('');
+      console.log(`  CPU per ${size / MiB} MiB (medians, user + system; ${cores} cores here):`);
+      console.log(`    curl                       ${fmt(median(curlCpu), 0)} ms`);
+      console.log(
+        `    ours, all threads          ${fmt(median(oursCpu), 0)} ms (one sha256 of the file alone: ${fmt(sha256CpuMs(size), 0)} ms)`,
+      );
+      console.log(
+        `    test server, for curl      ${fmt(median(serverCpuCurl), 0)} ms; for ours ${fmt(median(serverCpuOurs), 0)} ms`,
+      );
+      console.log(
+        `    floor for ours             ${fmt(floorMs, 0)} ms if every core were busy all the time: ratio <= ${fmt(median(curlMs) / floorMs, 2)}`,
+      );
+    }
 
     const resume = await resumeAfterKill(ready.hubUrl, join(work, 'resume'), Math.floor(size / 2));
     console.log('');
