@@ -300,26 +300,17 @@ async function readState(path: string): Promise<PartState | null> {
     ) {
       return null;
     }
-    if (parsed.version === 1) {
-      return {
-        version: 2,
-        size: parsed.size,
-        etag: parsed.etag ?? null,
-        chunkSize: parsed.chunkSize,
-        synced: parsed.written,
-        written: parsed.written,
-        boot: null,
-      };
-    }
-    if (!isByteCounts(parsed.synced)) return null;
+    // Version 1 had no page-cache claim: what it recorded had been flushed.
+    const synced = parsed.version === 1 ? parsed.written : parsed.synced;
+    if (!isByteCounts(synced)) return null;
     return {
       version: 2,
       size: parsed.size,
       etag: parsed.etag ?? null,
       chunkSize: parsed.chunkSize,
-      synced: parsed.synced,
+      synced,
       written: parsed.written,
-      boot: typeof parsed.boot === 'string' ? parsed.boot : null,
+      boot: parsed.version === 2 && typeof parsed.boot === 'string' ? parsed.boot : null,
     };
   } catch {
     return null;
