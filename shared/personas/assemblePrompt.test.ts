@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TalariaError } from '../contract/errors';
 import { renderHermesPrompt } from '../hermes';
-import type { CharacterCardV3Data } from '../cards';
+import { emptyCardData, type CharacterCardV3Data } from '../cards';
 import { assemblePrompt } from './assemblePrompt';
 import type { AssemblePromptInput, PromptHistoryMessage } from './promptTypes';
 
@@ -10,6 +10,7 @@ const countTokens = (text: string): number =>
   (text.match(/<\|[a-z_]+\|>|\w+|[^\s\w]/g) ?? []).length;
 
 const character: CharacterCardV3Data = {
+  ...emptyCardData(),
   name: 'Seraphina',
   description: '{{char}} guards the forest.',
   personality: 'gentle',
@@ -17,15 +18,6 @@ const character: CharacterCardV3Data = {
   first_mes: 'You are awake!',
   mes_example:
     '<START>\n{{user}}: Who are you?\n{{char}}: A guardian.\n<START>\n{{user}}: Why?\n{{char}}: Duty.',
-  creator_notes: '',
-  system_prompt: '',
-  post_history_instructions: '',
-  alternate_greetings: [],
-  tags: [],
-  creator: '',
-  character_version: '',
-  extensions: {},
-  group_only_greetings: [],
   character_book: {
     extensions: {},
     entries: [

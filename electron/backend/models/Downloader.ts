@@ -188,7 +188,7 @@ export class Downloader {
         .filter((j) => this.running.has(j.id))
         .map((j) => this.stop(j, 'dispose')),
     );
-    closeHttpPool(this.pool);
+    await closeHttpPool(this.pool);
   }
 
   private createJob(manifest: JobManifest): DownloadJob {

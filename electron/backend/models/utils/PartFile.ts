@@ -72,7 +72,14 @@ interface PartState {
  * so after a kill every written byte is there; after a reboot (or a host crash) only the synced
  * ones are. Linux names each boot; elsewhere the boot time stands for it.
  */
+let bootOfThisProcess: string | null | undefined;
+
 function currentBoot(): string | null {
+  if (bootOfThisProcess === undefined) bootOfThisProcess = readBoot();
+  return bootOfThisProcess;
+}
+
+function readBoot(): string | null {
   try {
     return `id:${readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()}`;
   } catch {

@@ -13,8 +13,8 @@ export function createHttpPool(connectionsPerOrigin = 16): HttpPool {
   return new Agent({ connections: connectionsPerOrigin, keepAliveTimeout: 10_000 });
 }
 
-export function closeHttpPool(pool: HttpPool): void {
-  void pool.destroy().catch(() => undefined);
+export async function closeHttpPool(pool: HttpPool): Promise<void> {
+  await pool.destroy().catch(() => undefined);
 }
 
 export interface HttpRequestOptions {

@@ -111,7 +111,7 @@ export class HubTransport {
   }
 
   dispose(): void {
-    closeHttpPool(this.pool);
+    void closeHttpPool(this.pool);
   }
 }
 
