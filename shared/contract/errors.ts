@@ -17,6 +17,12 @@ export const ERROR_CODES = [
   'VERSION_MISMATCH',
   'TRANSPORT_CLOSED',
   'DOWNLOAD_FAILED',
+  /** A remote engine refused its API key (HTTP 401/403). */
+  'ENGINE_AUTH',
+  /** A remote engine is rate-limiting; details.retryAfterMs says when to try again. */
+  'RATE_LIMITED',
+  /** A remote engine could not be reached, timed out, failed (5xx) or died mid-reply. */
+  'ENGINE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 
