@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { APP_VERSION } from '../backend/version';
 import { characters, CHARACTERS_USAGE } from './characters';
 import { chats, CHATS_USAGE } from './chats';
+import { engines, ENGINES_USAGE } from './engines';
 import { entryPaths } from './entryPaths';
 import { MODELS_ENV, MODELS_USAGE } from './models/usage';
 
@@ -14,6 +15,7 @@ Usage:
 ${MODELS_USAGE}
 ${CHATS_USAGE}
 ${CHARACTERS_USAGE}
+${ENGINES_USAGE}
 
 Options:
   --data-dir DIR   where conversations and models live (default: TALARIA_DATA_DIR or the
@@ -36,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'chats') return chats(rest);
   if (command === 'characters') return characters(rest);
+  if (command === 'engines') return engines(rest);
   if (command === 'models') {
     const { runModels } = await import('./models/modelsCommand');
     return runModels(rest);
