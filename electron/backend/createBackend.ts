@@ -24,6 +24,7 @@ import { Impersonator } from './roleplay/Impersonator';
 import { assemblySink, personaSource } from './roleplay/personaSource';
 import { RoleplayReplies } from './roleplay/RoleplayReplies';
 import { renderHermesPrompt } from '../../shared/hermes';
+import { ApiServer, type ApiServerOptions } from '../api/ApiServer';
 import { Store } from './store';
 import { createBuiltinTools, type BuiltinToolsOptions } from './tools/builtins';
 import { ConversationReplies } from './tools/ConversationReplies';
@@ -59,10 +60,17 @@ export interface BackendOptions {
 
 export type { SecretStore } from './models/HubTokens';
 
+export type ApiStartOptions = Omit<ApiServerOptions, 'engine' | 'library'>;
+
 export interface Backend {
   server: RpcServer<TalariaMethods, TalariaEvents>;
   /** Loads a model at start-up (the `--model` flag). */
   loadModel(path: string): Promise<void>;
+  /**
+   * Starts the OpenAI-compatible API on this backend's engine and library (`talaria api`);
+   * dispose() stops it. Throws when the address needs an API key it was not given.
+   */
+  startApi(options: ApiStartOptions): Promise<ApiServer>;
   dispose(): Promise<void>;
 }
 
@@ -217,15 +225,23 @@ export function createBackend(options: BackendOptions): Backend {
   });
 
   let disposed = false;
+  let api: ApiServer | null = null;
   return {
     server,
     async loadModel(path) {
       await engine.load({ path });
       rememberRecentModel(ctx, path);
     },
+    async startApi(apiOptions) {
+      await api?.close();
+      api = new ApiServer({ ...apiOptions, engine, library });
+      await api.start();
+      return api;
+    },
     async dispose() {
       if (disposed) return;
       disposed = true;
+      await api?.close();
       impersonator.stopAll();
       await chat.shutdown();
       await modelsReady;

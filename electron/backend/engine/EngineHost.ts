@@ -5,7 +5,6 @@ import type {
   EngineStatus,
   GenerationStats,
   LoadModelOptions,
-  SamplingParams,
 } from '../../../shared/contract/types';
 import { RpcClient } from '../../../shared/rpc/RpcClient';
 import type { Transport } from '../../../shared/rpc/wire';
@@ -14,6 +13,7 @@ import type { AssembledPrompt } from '../../../shared/personas';
 import type {
   EngineAssembleParams,
   EngineEvents,
+  EngineSamplingParams,
   EngineGenerateParams,
   EngineMethods,
 } from './engineProtocol';
@@ -106,18 +106,41 @@ export class EngineHost {
 
   async generate(
     messages: HermesMessage[],
-    sampling: SamplingParams,
+    sampling: EngineSamplingParams,
     callbacks: GenerateCallbacks,
     options: GenerateOptions = {},
   ): Promise<{ text: string; stats: GenerationStats }> {
+    return this.streamed(callbacks, (requestId) =>
+      this.call('generate', { requestId, messages, sampling, ...options }, 'generating', {
+        signal: callbacks.signal,
+      }),
+    );
+  }
+
+  /** A raw prompt continued with no chat template (the API's `/v1/completions`). */
+  async complete(
+    prompt: string,
+    sampling: EngineSamplingParams,
+    callbacks: GenerateCallbacks,
+  ): Promise<{ text: string; stats: GenerationStats }> {
+    return this.streamed(callbacks, (requestId) =>
+      this.call('complete', { requestId, prompt, sampling }, 'generating', {
+        signal: callbacks.signal,
+      }),
+    );
+  }
+
+  private async streamed<T>(
+    callbacks: GenerateCallbacks,
+    run: (requestId: string) => Promise<T>,
+  ): Promise<T> {
     if (!this.current.model) {
       throw new TalariaError('NO_MODEL_LOADED', 'No model is loaded. Load a GGUF model first.');
     }
     const requestId = randomUUID();
     this.textListeners.set(requestId, callbacks.onText);
     try {
-      const params = { requestId, messages, sampling, ...options };
-      return await this.call('generate', params, 'generating', { signal: callbacks.signal });
+      return await run(requestId);
     } finally {
       this.textListeners.delete(requestId);
     }

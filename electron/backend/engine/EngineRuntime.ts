@@ -19,7 +19,10 @@ import { defaultChatWrapper } from './hermes/defaultChatWrapper';
 import { LlamaLogTail } from './LlamaLogTail';
 import { preflightModelFile } from './modelPreflight';
 import { prepareModel, type LoadedModel } from './prepareModel';
+import type { ChatGenerationInput, ChatGenerationOutcome } from './chatGeneration';
+import { runRawCompletion } from './rawCompletion';
 import type {
+  CompleteRequest,
   EngineRuntimeOptions,
   GenerateHandlers,
   GenerateRequest,
@@ -29,6 +32,7 @@ import { backendOf, errorMessage, toLoadError } from './runtimeUtils';
 import { toSamplingOptions } from './samplingOptions';
 
 export type {
+  CompleteRequest,
   EngineRuntimeOptions,
   GenerateHandlers,
   GenerateRequest,
@@ -198,26 +202,47 @@ export class EngineRuntime {
   }
 
   async generate(request: GenerateRequest, handlers: GenerateHandlers): Promise<GenerateResult> {
+    return this.runGeneration(request.sampling, handlers, (loaded, common) =>
+      generateReply(this.llama as Llama, loaded, request, common),
+    );
+  }
+
+  /** A raw prompt continued with no chat template (the API's `/v1/completions`). */
+  async complete(request: CompleteRequest, handlers: GenerateHandlers): Promise<GenerateResult> {
+    return this.runGeneration(request.sampling, handlers, (loaded, common) =>
+      runRawCompletion(loaded, { ...common, prompt: request.prompt }),
+    );
+  }
+
+  /** One generation at a time on the loaded model; unload and dispose interrupt it. */
+  private async runGeneration(
+    samplingParams: GenerateRequest['sampling'],
+    handlers: GenerateHandlers,
+    run: (
+      loaded: LoadedModel,
+      common: Omit<ChatGenerationInput, 'messages'>,
+    ) => Promise<ChatGenerationOutcome>,
+  ): Promise<GenerateResult> {
     const loaded = this.loaded;
     if (!loaded) throw new TalariaError('NO_MODEL_LOADED', 'Load a model before generating.');
     if (this.active) throw new TalariaError('BUSY', 'A generation is already running.');
-    const sampling = toSamplingOptions(request.sampling);
+    const sampling = toSamplingOptions(samplingParams, loaded.model);
     const meter = new GenerationMeter();
     const controller = new AbortController();
     const forwardAbort = () => controller.abort();
     if (handlers.signal?.aborted) controller.abort();
     else handlers.signal?.addEventListener('abort', forwardAbort, { once: true });
     const active: ActiveGeneration = { controller, interruptedBy: null, done: Promise.resolve() };
-    const run = generateReply(this.llama as Llama, loaded, request, {
+    const running = run(loaded, {
       sampling,
       meter,
       signal: controller.signal,
       onText: handlers.onText,
     });
-    active.done = run;
+    active.done = running;
     this.active = active;
     try {
-      const outcome = await run;
+      const outcome = await running;
       const stopReason =
         controller.signal.aborted && outcome.stopReason === 'abort'
           ? (active.interruptedBy ?? 'abort')

@@ -77,6 +77,16 @@ function main(): void {
           },
         );
       },
+      complete: async ({ requestId, prompt, sampling }, ctx) => {
+        await runtime.init();
+        return runtime.complete(
+          { prompt, sampling },
+          {
+            signal: ctx.signal,
+            onText: (text, tokens) => server?.emit('text', { requestId, text, tokens }),
+          },
+        );
+      },
       countTokens: async ({ text }) => runtime.countTokens(text),
       hardware: async () => runtime.hardware(),
       assemblePrompt: async (params) => runtime.assemblePrompt(params),

@@ -38,11 +38,21 @@ export type EngineAssembleParams = Omit<AssemblePromptInput, 'countTokens' | 'ra
   randomSeed: string;
 };
 
+/**
+ * The app's sampling settings plus OpenAI's penalties and logit bias (token id → a bias added to
+ * its logit; -100 bans it), which the API passes through.
+ */
+export type EngineSamplingParams = SamplingParams & {
+  presencePenalty?: number;
+  frequencyPenalty?: number;
+  logitBias?: Record<string, number>;
+};
+
 export interface EngineGenerateParams {
   requestId: string;
   /** OpenAI-shaped messages (assistant `tool_calls`, `tool` results) ending where the reply starts. */
   messages: HermesMessage[];
-  sampling: SamplingParams;
+  sampling: EngineSamplingParams;
   tools?: EngineToolOptions;
   /** JSON mode: the reply is constrained to this grammar schema. */
   jsonSchema?: GrammarSchema;
@@ -55,6 +65,11 @@ export type EngineMethods = {
   unload: { params: Record<string, never>; result: { ok: true } };
   generate: {
     params: EngineGenerateParams;
+    result: { text: string; stats: GenerationStats };
+  };
+  /** A raw prompt continued with no chat template; text arrives as `text` events. */
+  complete: {
+    params: { requestId: string; prompt: string; sampling: EngineSamplingParams };
     result: { text: string; stats: GenerationStats };
   };
   /** Tokens of a prompt text (special-token tags parsed) in the loaded model's tokenizer. */
@@ -117,6 +132,9 @@ const sampling = z.object({
   seed: z.number().nullable(),
   maxTokens: z.number().int().positive(),
   stopStrings: z.array(z.string()).optional(),
+  presencePenalty: z.number().optional(),
+  frequencyPenalty: z.number().optional(),
+  logitBias: z.record(z.string(), z.number()).optional(),
 });
 
 export const engineSchemas = {
@@ -137,6 +155,7 @@ export const engineSchemas = {
     tools: tools.optional(),
     jsonSchema: jsonObject.optional(),
   }),
+  complete: z.object({ requestId: z.string(), prompt: z.string(), sampling }),
   countTokens: z.object({ text: z.string() }),
   hardware: z.object({}),
   // The backend built this input itself; assemblePrompt checks what it relies on.

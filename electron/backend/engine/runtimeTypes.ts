@@ -1,7 +1,7 @@
 import type { ChatWrapper, LlamaModel } from 'node-llama-cpp';
-import type { GenerationStats, SamplingParams } from '../../../shared/contract/types';
+import type { GenerationStats } from '../../../shared/contract/types';
 import type { HermesMessage } from '../../../shared/hermes';
-import type { EngineToolOptions, GrammarSchema } from './engineProtocol';
+import type { EngineSamplingParams, EngineToolOptions, GrammarSchema } from './engineProtocol';
 
 export interface EngineRuntimeOptions {
   gpu?: 'auto' | false;
@@ -22,11 +22,17 @@ export interface EngineRuntimeOptions {
 export interface GenerateRequest {
   /** OpenAI-shaped messages; plain `{role, content}` turns are the common case. */
   messages: HermesMessage[];
-  sampling: SamplingParams;
+  sampling: EngineSamplingParams;
   /** Tool calling (Hermes models only). */
   tools?: EngineToolOptions;
   /** JSON mode: constrain the reply to this grammar schema. */
   jsonSchema?: GrammarSchema;
+}
+
+export interface CompleteRequest {
+  /** The raw prompt; special-token tags in it are read as special tokens. */
+  prompt: string;
+  sampling: EngineSamplingParams;
 }
 
 export interface GenerateHandlers {
