@@ -4,6 +4,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   ui: () => import('./ui'),
   download: () => import('./download'),
   roleplay: () => import('./roleplay'),
+  remote: () => import('./remote'),
 };
 
 async function main(): Promise<number> {
