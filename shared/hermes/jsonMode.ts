@@ -11,8 +11,9 @@ import { pyJsonDumps } from './tojson';
  * same text with an f-string, so they are real newlines. jsonmode.py fills `{schema}` with
  * pydantic's `schema_json()`, i.e. Python `json.dumps` with default settings: ", " and ": "
  * separators and non-ASCII escaped as \uXXXX, which is what an object schema is turned into
- * here. A string is inserted as given. (jsonmode.py itself closes with a second `<schema>`, a typo
- * the cards do not have; we follow the cards.)
+ * here. A string is inserted as given. jsonmode.py closes with `</schema>` as the cards do since
+ * NousResearch/Hermes-Function-Calling@d3e8b88 (5 July 2024, "fix closing tag for JSON mode");
+ * before that it closed with a second `<schema>`. Checked against the repository's HEAD, 3e695ed.
  */
 export function jsonModeSystemPrompt(schema: object | string): string {
   const text = typeof schema === 'string' ? schema : pyJsonDumps(schema, { ensureAscii: true });

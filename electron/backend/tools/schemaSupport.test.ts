@@ -46,6 +46,30 @@ describe('toGrammarSchema: what the grammar will not enforce', () => {
     ).toEqual([]);
   });
 
+  it('splits a nullable string so its string keywords are enforced, and reports the rest', () => {
+    const { grammarSchema, unenforced } = toGrammarSchema({
+      type: 'object',
+      properties: {
+        name: { type: ['string', 'null'], maxLength: 5, minLength: 1 },
+        email: { type: ['null', 'string'], format: 'email' },
+        day: { type: ['string', 'null'], format: 'date' },
+      },
+    });
+    expect(grammarSchema).toMatchObject({
+      properties: {
+        name: { oneOf: [{ type: 'string', maxLength: 5, minLength: 1 }, { type: 'null' }] },
+        email: { oneOf: [{ type: 'null' }, { type: 'string' }] },
+        day: { oneOf: [{ type: 'string', format: 'date' }, { type: 'null' }] },
+      },
+    });
+    const props = (grammarSchema as { properties: Record<string, { oneOf: object[] }> }).properties;
+    expect(props['name']?.oneOf[1]).toEqual({ type: 'null' });
+    expect(props['email']?.oneOf[1]).toEqual({ type: 'string' });
+    expect(unenforced.map((i) => `${i.path} ${i.keyword}`)).toEqual([
+      '/properties/email/type/1 format',
+    ]);
+  });
+
   it('rewrites what the grammar mishandles into something it handles', () => {
     const { grammarSchema } = toGrammarSchema({
       type: 'object',
@@ -118,6 +142,11 @@ describe('toGrammarSchema on the generated model', () => {
       allOf: [{ type: 'object', properties: { a: { type: 'boolean' } } }, { required: ['a'] }],
     },
     requiredWithoutProperty: { type: 'object', properties: {}, required: ['x'] },
+    nullableStringMaxLength: {
+      type: 'object',
+      properties: { s: { type: ['string', 'null'], minLength: 3, maxLength: 4 } },
+      required: ['s'],
+    },
   };
 
   it.each(Object.entries(structural))(

@@ -5,6 +5,8 @@ import type { JsonSchemaObject, SchemaIssue } from '../../../shared/contract/too
  * Schema, checked against its source and on the generated model:
  * - `anyOf`, `allOf`, an untyped schema and `{}` become a grammar for `null` only;
  * - `type: [..., "object" | "array"]` keeps only the scalar types (often just `null`);
+ * - `minLength`, `maxLength` and `format` apply only where `type` is exactly `"string"`: on a
+ *   union such as `["string", "null"]` they are silently dropped;
  * - `format` other than date, time and date-time becomes the empty string `""`;
  * - `pattern`, `minimum`/`maximum`/`exclusive*`, `multipleOf`, `uniqueItems`, `not`,
  *   `if`/`then`/`else`, `patternProperties`, `dependent*`, `contains` are ignored;
@@ -12,7 +14,8 @@ import type { JsonSchemaObject, SchemaIssue } from '../../../shared/contract/too
  * - `type: "object"` without properties allows only `{}`, and every listed property is generated
  *   (stricter than the schema, so still valid).
  * `toGrammarSchema` rewrites a schema into one the grammar handles correctly where it can
- * (anyOf → oneOf, allOf merged, typed unions split, `{}` → any JSON, `definitions` → `$defs`)
+ * (anyOf → oneOf, allOf merged, typed unions with composite members or string keywords split
+ * into one branch per type, `{}` → any JSON, `definitions` → `$defs`)
  * and lists every keyword the grammar will not enforce. The output is validated with ajv anyway.
  */
 export interface GrammarSupport {
@@ -55,6 +58,8 @@ const IGNORED: Record<string, string> = {
 
 const GRAMMAR_FORMATS = new Set(['date', 'time', 'date-time']);
 const COMPOSITE = new Set(['object', 'array']);
+// Keywords node-llama-cpp reads only on a schema whose type is the single string "string".
+const STRING_KEYWORDS = ['minLength', 'maxLength', 'format'];
 
 export function toGrammarSchema(schema: unknown): GrammarSupport {
   const unenforced: SchemaIssue[] = [];
@@ -95,10 +100,20 @@ function convert(input: unknown, path: string, note: Note): unknown {
   if (node['enum'] !== undefined || node['const'] !== undefined)
     return convertLiteral(node, path, note);
   const types = typesOf(node);
-  if (types.length > 1 && types.some((t) => COMPOSITE.has(t))) {
+  const stringKeywords =
+    types.includes('string') && STRING_KEYWORDS.some((k) => node[k] !== undefined);
+  if (types.length > 1 && (stringKeywords || types.some((t) => COMPOSITE.has(t)))) {
     const { type: _type, ...rest } = node;
     void _type;
-    return { oneOf: types.map((t, i) => convert({ ...rest, type: t }, `${path}/type/${i}`, note)) };
+    return {
+      oneOf: types.map((t, i) =>
+        convert(
+          { ...(t === 'string' ? rest : withoutStringKeywords(rest)), type: t },
+          `${path}/type/${i}`,
+          note,
+        ),
+      ),
+    };
   }
   const type = types[0];
   if (types.length === 0) {
@@ -223,6 +238,10 @@ function convertDefs(node: JsonSchemaObject, path: string, note: Note): void {
   node['$defs'] = Object.fromEntries(
     Object.entries(defs).map(([key, value]) => [key, convert(value, `${path}/$defs/${key}`, note)]),
   );
+}
+
+function withoutStringKeywords(node: JsonSchemaObject): JsonSchemaObject {
+  return Object.fromEntries(Object.entries(node).filter(([k]) => !STRING_KEYWORDS.includes(k)));
 }
 
 function typesOf(node: JsonSchemaObject): string[] {
