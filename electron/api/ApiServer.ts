@@ -100,6 +100,15 @@ export class ApiServer {
     };
   }
 
+  /** Loads a library model (id or file name) as a request naming it would. */
+  async preload(model: string): Promise<string> {
+    try {
+      return (await this.models.ensure(model)).id;
+    } catch (error) {
+      throw new Error(toApiError(error).message);
+    }
+  }
+
   /** Listens; throws (without listening) when the address needs a key it was not given. */
   async start(): Promise<string> {
     const problem = bindProblem(this.host, this.apiKey);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { APP_VERSION } from '../backend/version';
+import { API_USAGE } from './apiUsage';
 import { characters, CHARACTERS_USAGE } from './characters';
 import { chats, CHATS_USAGE } from './chats';
 import { engines, ENGINES_USAGE } from './engines';
@@ -12,6 +13,7 @@ const USAGE = `Talaria ${APP_VERSION} — a chat studio for the Nous Research He
 Usage:
   talaria serve [--port N] [--data-dir DIR] [--model FILE.gguf]
       Run the app headless on http://127.0.0.1 (the printed URL carries a secret token).
+${API_USAGE}
 ${MODELS_USAGE}
 ${CHATS_USAGE}
 ${CHARACTERS_USAGE}
@@ -42,6 +44,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'models') {
     const { runModels } = await import('./models/modelsCommand');
     return runModels(rest);
+  }
+  if (command === 'api') {
+    const { api } = await import('./api');
+    return api(rest, entryPaths(import.meta.url));
   }
   if (command === 'serve') {
     const { serve } = await import('./serve');
