@@ -6,6 +6,7 @@ import { characters, CHARACTERS_USAGE } from './characters';
 import { chats, CHATS_USAGE } from './chats';
 import { engines, ENGINES_USAGE } from './engines';
 import { entryPaths } from './entryPaths';
+import { evalCommand, EVAL_USAGE } from './eval';
 import { MODELS_ENV, MODELS_USAGE } from './models/usage';
 
 const USAGE = `Talaria ${APP_VERSION} — a chat studio for the Nous Research Hermes models
@@ -17,6 +18,7 @@ ${API_USAGE}
 ${MODELS_USAGE}
 ${CHATS_USAGE}
 ${CHARACTERS_USAGE}
+${EVAL_USAGE}
 ${ENGINES_USAGE}
 
 Options:
@@ -40,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'chats') return chats(rest);
   if (command === 'characters') return characters(rest);
+  if (command === 'eval') return evalCommand(rest);
   if (command === 'engines') return engines(rest);
   if (command === 'models') {
     const { runModels } = await import('./models/modelsCommand');
