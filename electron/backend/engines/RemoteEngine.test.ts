@@ -120,6 +120,22 @@ describe('RemoteEngine', () => {
     expect(value.hour).toBeLessThanOrEqual(23);
   });
 
+  it('continues a raw prompt with no template, and says so where the server takes none', async () => {
+    const engine = new RemoteEngine({ http, capabilities: caps });
+    const out = await engine.complete(
+      'Once upon a time',
+      { ...sampling, maxTokens: 12 },
+      {
+        onText: () => undefined,
+      },
+    );
+    expect(out.stats.completionTokens).toBe(12);
+    const chatOnly = new RemoteEngine({ http, capabilities: { ...caps, rawPrompt: false } });
+    await expect(chatOnly.complete('x', sampling, { onText: () => undefined })).rejects.toThrow(
+      /box takes no raw prompt/,
+    );
+  });
+
   it('refuses a model the server does not have, listing the ones it has', () => {
     expect(() => new RemoteEngine({ http, capabilities: caps, model: 'hermes-405b' })).toThrow(
       /box has no model "hermes-405b"\. It has: /,

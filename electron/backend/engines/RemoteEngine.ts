@@ -85,6 +85,32 @@ export class RemoteEngine {
     return this.generateChat(messages, sampling, callbacks, options);
   }
 
+  /** A raw prompt continued with no chat template (`/v1/completions`, or Ollama's raw mode). */
+  async complete(
+    prompt: string,
+    sampling: SamplingParams,
+    callbacks: RemoteGenerateCallbacks,
+  ): Promise<{ text: string; stats: GenerationStats }> {
+    if (!this.options.capabilities.rawPrompt) {
+      throw new TalariaError(
+        'UNSUPPORTED',
+        `${this.name} takes no raw prompt (it has no /v1/completions); use a chat request.`,
+      );
+    }
+    return runRemoteHermesGeneration(
+      {
+        http: this.options.http,
+        dialect: this.options.capabilities.constraint,
+        model: this.model,
+        prompt,
+        sampling,
+        signal: callbacks.signal,
+        onText: callbacks.onText,
+      },
+      {},
+    );
+  }
+
   /**
    * Tokens of a text in the server's tokenizer where it has one (llama.cpp, vLLM); otherwise an
    * estimate of 4 characters a token, marked `exact: false` so the inspector can say so.
