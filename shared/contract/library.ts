@@ -7,6 +7,7 @@ import type {
   ImportMode,
   LibraryModel,
   ModelLoadSettings,
+  PickerModel,
   RepoView,
 } from './libraryTypes';
 
@@ -61,7 +62,18 @@ export type LibraryMethods = {
     params: Record<string, never>;
     result: { models: LibraryModel[]; modelsDir: string };
   };
-  /** Brings an existing GGUF into the library after validating it. Errors: INVALID_INPUT. */
+  /**
+   * Every library model for the chat's model picker: saved settings, a fit verdict and when it was
+   * last loaded; most recently used first.
+   */
+  'library.picker': {
+    params: Record<string, never>;
+    result: { models: PickerModel[]; hasGpu: boolean };
+  };
+  /**
+   * Brings an existing GGUF into the library after validating it. Errors: INVALID_INPUT (not a
+   * usable GGUF, or already imported: then `details.existingId` is the library model).
+   */
   'library.import': { params: { path: string; mode?: ImportMode }; result: LibraryModel };
   /** Deletes a model's files (unloading it first when it is loaded). */
   'library.delete': { params: { id: string }; result: { ok: true } };

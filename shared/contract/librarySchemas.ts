@@ -50,6 +50,7 @@ export const librarySchemas = {
   'downloads.cancel': z.object({ id: jobId }).strict(),
   'downloads.list': empty,
   'library.list': empty,
+  'library.picker': empty,
   'library.import': z
     .object({
       path: z.string().trim().min(1).max(4096),

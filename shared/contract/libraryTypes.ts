@@ -286,3 +286,15 @@ export interface HubTokenStatus {
   /** The Hub the token is sent to, and nowhere else (`HF_ENDPOINT` or huggingface.co). */
   endpoint: string;
 }
+
+/** A library model as the chat's model picker lists it. */
+export interface PickerModel {
+  model: LibraryModel;
+  /** The load settings a one-click load uses. */
+  settings: ModelLoadSettings;
+  /** At the saved context size ('auto': 8192); null when `fitError` says why not. */
+  fit: FitEstimate | null;
+  fitError: string | null;
+  /** Epoch ms of the last successful load; null when never loaded. */
+  lastUsedAt: number | null;
+}

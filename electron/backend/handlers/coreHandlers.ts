@@ -8,9 +8,17 @@ import type { BackendContext } from './context';
 
 const RECENT_KEY = 'models.recent';
 
+const LAST_USED_KEY = 'models.lastUsed';
+
 export function rememberRecentModel(ctx: BackendContext, path: string): void {
   const recent = ctx.store.settings.get<string[]>(RECENT_KEY, []).filter((p) => p !== path);
   ctx.store.settings.set(RECENT_KEY, [path, ...recent].slice(0, 10));
+  ctx.store.settings.set(LAST_USED_KEY, { ...lastUsedModels(ctx), [path]: Date.now() });
+}
+
+/** Epoch ms of each model path's last successful load (the picker's "last used"). */
+export function lastUsedModels(ctx: BackendContext): Record<string, number> {
+  return ctx.store.settings.get<Record<string, number>>(LAST_USED_KEY, {});
 }
 
 /** App, settings, conversations, chat streaming, engine and file-browsing methods. */

@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubTestServer } from '../../../scripts/hub/HubTestServer';
@@ -126,6 +128,41 @@ describe('model library API on the real backend', () => {
       code: 'UNSUPPORTED',
       message: expect.stringContaining('HF_TOKEN'),
     });
+  });
+
+  it('lists the library for the model picker: fit, saved settings, last used first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talaria-picker-'));
+    const first = join(dir, 'Alpha.Q4_K_M.gguf');
+    const second = join(dir, 'Beta.Q4_K_M.gguf');
+    await writeFile(first, tiny);
+    await writeFile(second, tiny);
+    const alpha = await h.client.request('library.import', { path: first });
+    const beta = await h.client.request('library.import', { path: second });
+    await h.client.request('library.setSettings', { id: beta.id, settings: { contextSize: 256 } });
+
+    const before = await h.client.request('library.picker', {});
+    expect(before.models.map((m) => m.model.fileName)).toEqual([
+      'Alpha.Q4_K_M.gguf',
+      'Beta.Q4_K_M.gguf',
+    ]);
+    expect(before.models.every((m) => m.lastUsedAt === null)).toBe(true);
+    expect(before.models[0]?.fit).toMatchObject({ badge: 'cpu-only', contextSize: 4096 });
+    expect(before.models[1]?.fit).toMatchObject({ contextSize: 256 });
+    expect(before.models[1]?.settings.contextSize).toBe(256);
+
+    await h.client.request('library.load', { id: beta.id });
+    const after = await h.client.request('library.picker', {});
+    expect(after.models[0]?.model.id).toBe(beta.id);
+    expect(after.models[0]?.lastUsedAt).toBeGreaterThan(Date.now() - 60_000);
+
+    await expect(h.client.request('library.import', { path: first })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('Alpha.Q4_K_M.gguf is already in your library'),
+      details: { existingId: alpha.id },
+    });
+    await h.client.request('engine.unload', {});
+    await h.client.request('library.delete', { id: alpha.id });
+    await h.client.request('library.delete', { id: beta.id });
   });
 
   it('answers bad library requests with clear errors', async () => {

@@ -3,15 +3,21 @@ import { TalariaError } from '../../../shared/contract/errors';
 import type { LibraryMethods } from '../../../shared/contract/library';
 import type { Handlers } from '../../../shared/rpc/types';
 import { hermesCatalog } from '../models/catalog';
+import { createLibraryPicker } from '../models/libraryPicker';
 import { toLoadOptions } from '../models/modelSettings';
 import { buildRepoView } from '../models/repoView';
 import type { BackendContext } from './context';
-import { rememberRecentModel } from './coreHandlers';
+import { lastUsedModels, rememberRecentModel } from './coreHandlers';
 
 /** Catalog, Hub search and repo views, downloads, the library and per-model load settings. */
 export function createLibraryHandlers(ctx: BackendContext): Handlers<LibraryMethods> {
   const { hub, downloads, library, hubTokens, engine, chat, emit } = ctx;
   const headerCache = new Map<string, GgufFileInfo>();
+  const picker = createLibraryPicker({
+    library,
+    hardware: ctx.hardware,
+    lastUsed: () => lastUsedModels(ctx),
+  });
   const assertIdle = (what: string): void => {
     if (chat.active().length > 0) {
       throw new TalariaError('BUSY', `Stop the reply being written before ${what}.`);
@@ -35,6 +41,10 @@ export function createLibraryHandlers(ctx: BackendContext): Handlers<LibraryMeth
     'downloads.list': async () => ({ jobs: downloads.list() }),
 
     'library.list': async () => ({ models: await library.list(), modelsDir: library.modelsDir }),
+    'library.picker': async () => ({
+      models: await picker(),
+      hasGpu: (await ctx.hardware()).gpu !== false,
+    }),
     'library.import': async ({ path, mode }) => {
       const model = await library.import({ sourcePath: path, mode });
       emit('library.changed', { modelId: model.id });

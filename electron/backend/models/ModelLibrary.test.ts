@@ -154,7 +154,7 @@ describe('ModelLibrary import', () => {
     await expectRejected(join(work, 'absent.gguf'), 'does not exist');
     const library = new ModelLibrary({ modelsDir });
     await library.import({ sourcePath: noToolUse });
-    await expectRejected(noToolUse, 'already in the library');
+    await expectRejected(noToolUse, 'is already in your library');
   });
 });
 

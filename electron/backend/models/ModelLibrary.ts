@@ -106,7 +106,8 @@ export class ModelLibrary {
       if (await exists(target)) {
         throw new TalariaError(
           'INVALID_INPUT',
-          `${owner}/${name}/${basename(target)} is already in the library.`,
+          `${fileName} is already in your library (${owner}/${name}). Load it from My Models, or delete it there first to import it again.`,
+          { existingId: this.idOf(targets[0] ?? target) },
         );
       }
     }

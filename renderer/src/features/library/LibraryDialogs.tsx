@@ -1,10 +1,11 @@
-import { useState } from 'react';
-import { useModels } from '../../app/stores';
+import { useEffect, useState } from 'react';
+import { useModels, useStores } from '../../app/stores';
 import type { ImportMode } from '../../../../shared/contract/library';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Spinner } from '../../components/Spinner';
 import { formatBytes } from '../../components/format';
+import { FileBrowser } from '../models/FileBrowser';
 import { ErrorNote } from './ErrorNote';
 import { useDiscover, useLibraryStores, useShelf } from './LibraryProvider';
 
@@ -67,15 +68,22 @@ const MODES: { value: ImportMode; label: string; hint: string }[] = [
 export function ImportDialog() {
   const { shelf } = useLibraryStores();
   const importing = useShelf((s) => s.importing);
+  const { models } = useStores();
   const nativeDialogs = useModels((s) => s.info?.nativeDialogs ?? false);
   const busy = importing?.busy ?? false;
+  const open = importing !== null;
+  useEffect(() => {
+    const state = models.getState();
+    if (open && !nativeDialogs && !state.browse) void state.browseTo(state.info?.homeDir);
+  }, [open, nativeDialogs, models]);
   return (
     <Dialog
-      open={importing !== null}
+      open={open}
       title="Import a GGUF"
       description="Checks the file (header, required keys, size) before it enters the library."
       onClose={() => shelf.getState().openImport(false)}
       locked={busy}
+      width="max-w-2xl"
       footer={
         <>
           <Button onClick={() => shelf.getState().openImport(false)} disabled={busy}>
@@ -118,6 +126,18 @@ export function ImportDialog() {
               </Button>
             )}
           </div>
+          {!nativeDialogs && (
+            <FileBrowser
+              disabled={busy}
+              selected={importing.path}
+              onSelect={(path) => shelf.getState().editImport({ path })}
+              onActivate={(path) => {
+                shelf.getState().editImport({ path });
+                void shelf.getState().submitImport();
+              }}
+              activateHint="import"
+            />
+          )}
           <fieldset className="grid grid-cols-3 gap-2" disabled={busy}>
             <legend className="sr-only">How to import</legend>
             {MODES.map((m) => (

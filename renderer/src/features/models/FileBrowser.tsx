@@ -5,18 +5,33 @@ import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { formatBytes } from '../../components/format';
 
-/** A folder view over `system.browse`: sub-folders and .gguf files, with parent navigation. */
-export function FileBrowser({ disabled }: { disabled: boolean }) {
+/**
+ * A folder view over `system.browse`: sub-folders and .gguf files, with parent navigation. A click
+ * on a file selects it, a double-click acts on it (load, import). The folder shown is shared by
+ * every browser, so the import dialog opens where the load dialog was left.
+ */
+export function FileBrowser({
+  disabled,
+  selected,
+  onSelect,
+  onActivate,
+  activateHint = 'load',
+}: {
+  disabled: boolean;
+  selected: string;
+  onSelect: (path: string) => void;
+  onActivate: (path: string) => void;
+  activateHint?: string;
+}) {
   const { models } = useStores();
   const browse = useModels((s) => s.browse);
   const browsing = useModels((s) => s.browsing);
   const error = useModels((s) => s.browseError);
-  const selected = useModels((s) => s.pathInput);
   const home = useModels((s) => s.info?.homeDir);
 
   const open = (entry: DirEntry): void => {
     if (entry.kind === 'dir') void models.getState().browseTo(entry.path);
-    else models.getState().setPathInput(entry.path);
+    else onSelect(entry.path);
   };
 
   return (
@@ -39,6 +54,7 @@ export function FileBrowser({ disabled }: { disabled: boolean }) {
           <Icon name="home" size={14} />
         </IconButton>
         <span
+          data-testid="browse-path"
           className="ml-1 min-w-0 flex-1 truncate font-mono text-[11px] text-muted"
           title={browse?.path}
         >
@@ -63,10 +79,12 @@ export function FileBrowser({ disabled }: { disabled: boolean }) {
                 data-testid="browse-entry"
                 data-kind={entry.kind}
                 onClick={() => open(entry)}
-                onDoubleClick={() =>
-                  entry.kind === 'gguf' && void models.getState().load(entry.path)
+                onDoubleClick={() => entry.kind === 'gguf' && onActivate(entry.path)}
+                title={
+                  entry.kind === 'gguf'
+                    ? `Click to select, double-click to ${activateHint}`
+                    : entry.path
                 }
-                title={entry.kind === 'gguf' ? 'Click to select, double-click to load' : entry.path}
                 className={`flex w-full items-center gap-2 px-3 py-1 text-left text-[13px] outline-none focus-visible:bg-hover ${
                   isSelected ? 'bg-accent-soft text-accent-text' : 'hover:bg-hover'
                 }`}

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppInfo, BrowseResult } from '../../../../shared/contract/api';
 import type { TalariaClient } from '../../../../shared/contract/client';
+import type { PickerModel } from '../../../../shared/contract/library';
 import type { EngineStatus } from '../../../../shared/contract/types';
 import { toShownError, type ShownError } from '../../components/errors';
 
@@ -16,12 +17,21 @@ export interface ModelsState {
   browse: BrowseResult | null;
   browsing: boolean;
   browseError: ShownError | null;
+  /** The library as the picker lists it; null until first read. */
+  picker: PickerModel[] | null;
+  pickerError: ShownError | null;
+  hasGpu: boolean;
+  query: string;
   init(): Promise<void>;
   setStatus(status: EngineStatus): void;
   openDialog(): void;
   closeDialog(): void;
   setPathInput(path: string): void;
   load(path: string): Promise<boolean>;
+  setQuery(query: string): void;
+  refreshPicker(): Promise<void>;
+  /** Loads a library model with its saved settings; true once it is loaded. */
+  loadFromLibrary(entry: PickerModel): Promise<boolean>;
   unload(): Promise<void>;
   browseTo(path?: string): Promise<void>;
   pickWithNativeDialog(): Promise<void>;
@@ -42,6 +52,10 @@ export function createModelsStore(client: TalariaClient): ModelsStore {
     browse: null,
     browsing: false,
     browseError: null,
+    picker: null,
+    pickerError: null,
+    hasGpu: false,
+    query: '',
 
     async init() {
       const [info, status] = await Promise.all([
@@ -58,8 +72,10 @@ export function createModelsStore(client: TalariaClient): ModelsStore {
       set({
         dialogOpen: true,
         loadError: null,
+        query: '',
         pathInput: get().pathInput || status?.model?.path || '',
       });
+      void get().refreshPicker();
       if (!browse) void get().browseTo(info?.homeDir);
     },
 
@@ -77,6 +93,31 @@ export function createModelsStore(client: TalariaClient): ModelsStore {
           (info) => set({ info }),
           () => undefined,
         );
+        return true;
+      } catch (error) {
+        set({ loadingPath: null, loadError: toShownError(error) });
+        return false;
+      }
+    },
+
+    setQuery: (query) => set({ query }),
+
+    async refreshPicker() {
+      try {
+        const { models, hasGpu } = await client.request('library.picker', {});
+        set({ picker: models, hasGpu, pickerError: null });
+      } catch (error) {
+        set({ pickerError: toShownError(error) });
+      }
+    },
+
+    async loadFromLibrary(entry) {
+      if (get().loadingPath) return false;
+      set({ loadingPath: entry.model.path, loadError: null });
+      try {
+        const status = await client.request('library.load', { id: entry.model.id });
+        set({ status, loadingPath: null, dialogOpen: false });
+        void get().refreshPicker();
         return true;
       } catch (error) {
         set({ loadingPath: null, loadError: toShownError(error) });
