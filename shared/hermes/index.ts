@@ -20,3 +20,10 @@ export { parsePythonLiteral, PythonLiteralError } from './pythonLiteral';
 export { ToolCallValidator } from './ToolCallValidator';
 export { validateToolCall, validatorFor } from './validateToolCall';
 export { jsonModeSystemPrompt } from './jsonMode';
+export { JinjaTemplate, TemplateRaisedError } from './jinjaTemplate';
+export { renderModelPrompt } from './modelPrompt';
+export type {
+  ModelChatTemplates,
+  RenderModelPromptOptions,
+  RenderedModelPrompt,
+} from './modelPrompt';
