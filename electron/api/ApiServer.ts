@@ -69,9 +69,12 @@ export class ApiServer {
   private readonly apiKey: string | null;
   private readonly parallel: number;
 
+  /** Throws when the address needs an API key it was not given (see bindProblem). */
   constructor(private readonly options: ApiServerOptions) {
     this.host = options.host ?? '127.0.0.1';
     this.apiKey = options.apiKey ?? null;
+    const problem = bindProblem(this.host, this.apiKey);
+    if (problem) throw new Error(problem);
     this.parallel = options.parallel ?? 1;
     this.models = new ApiModels({
       engine: options.engine,
@@ -109,10 +112,7 @@ export class ApiServer {
     }
   }
 
-  /** Listens; throws (without listening) when the address needs a key it was not given. */
   async start(): Promise<string> {
-    const problem = bindProblem(this.host, this.apiKey);
-    if (problem) throw new Error(problem);
     if (this.server) return this.url as string;
     const server = createServer({ requestTimeout: 60_000, headersTimeout: 15_000 });
     server.on('request', (request, response) => void this.handle(request, response));

@@ -233,8 +233,10 @@ export function createBackend(options: BackendOptions): Backend {
       rememberRecentModel(ctx, path);
     },
     async startApi(apiOptions) {
+      // Built first: settings that may not start leave a running server alone.
+      const next = new ApiServer({ ...apiOptions, engine, library });
       await api?.close();
-      api = new ApiServer({ ...apiOptions, engine, library });
+      api = next;
       await api.start();
       return api;
     },
