@@ -1,52 +1,18 @@
 import type { LibraryModel, ModelLoadSettings } from '../../shared/contract/library';
-import type { EngineStatus, GenerationStats, LoadModelOptions } from '../../shared/contract/types';
-import type { HermesMessage } from '../../shared/hermes';
-import type {
-  EngineSamplingParams,
-  EngineToolOptions,
-  GrammarSchema,
-} from '../backend/engine/engineProtocol';
-
+import type { Engine } from '../backend/engine/Engine';
 export type { EngineSamplingParams } from '../backend/engine/engineProtocol';
-
-export interface GenerateOptions {
-  tools?: EngineToolOptions;
-  jsonSchema?: GrammarSchema;
-}
-
-export interface GenerateCallbacks {
-  onText: (text: string, tokens: number) => void;
-  signal?: AbortSignal;
-}
-
-export interface GenerateOutcome {
-  text: string;
-  stats: GenerationStats;
-}
+export type {
+  EngineGenerateOptions as GenerateOptions,
+  EngineStreamCallbacks as GenerateCallbacks,
+  EngineResult as GenerateOutcome,
+} from '../backend/engine/Engine';
 
 /**
- * What the API server needs from the engine: the reply pipeline's conversation-free entry (OpenAI
- * messages, tools or a response schema in; text and stats out), a raw-prompt completion, and
- * load/unload for models on demand. The backend's engine implements it; the API never reaches
- * node-llama-cpp itself.
+ * What the API server needs from the engine: the `Engine` (electron/backend/engine/Engine.ts)
+ * minus token counting — generate for chat, complete for raw prompts, load/unload for models on
+ * demand. The API never reaches node-llama-cpp itself.
  */
-export interface ApiEngine {
-  readonly status: EngineStatus;
-  load(options: LoadModelOptions): Promise<unknown>;
-  unload(): Promise<unknown>;
-  generate(
-    messages: HermesMessage[],
-    sampling: EngineSamplingParams,
-    callbacks: GenerateCallbacks,
-    options?: GenerateOptions,
-  ): Promise<GenerateOutcome>;
-  /** A raw prompt, no template (special-token tags in it are read as special tokens). */
-  complete(
-    prompt: string,
-    sampling: EngineSamplingParams,
-    callbacks: GenerateCallbacks,
-  ): Promise<GenerateOutcome>;
-}
+export type ApiEngine = Pick<Engine, 'status' | 'load' | 'unload' | 'generate' | 'complete'>;
 
 /** The model library: what `/v1/models` lists and what a request may load on demand. */
 export interface ApiLibrary {

@@ -10,11 +10,11 @@ import { RpcClient } from '../../../shared/rpc/RpcClient';
 import type { Transport } from '../../../shared/rpc/wire';
 import type { HermesMessage } from '../../../shared/hermes';
 import type { AssembledPrompt } from '../../../shared/personas';
+import type { Engine, EngineGenerateOptions, EngineStreamCallbacks } from './Engine';
 import type {
   EngineAssembleParams,
   EngineEvents,
   EngineSamplingParams,
-  EngineGenerateParams,
   EngineMethods,
 } from './engineProtocol';
 
@@ -35,13 +35,10 @@ export interface EngineHostOptions {
   onStatus?: (status: EngineStatus) => void;
 }
 
-export interface GenerateCallbacks {
-  onText: (text: string, tokens: number) => void;
-  signal?: AbortSignal;
-}
+export type GenerateCallbacks = EngineStreamCallbacks;
 
 /** Tool calling or JSON mode for one reply (see engineProtocol). */
-export type GenerateOptions = Pick<EngineGenerateParams, 'tools' | 'jsonSchema'>;
+export type GenerateOptions = EngineGenerateOptions;
 
 const STOPPED: EngineStatus = {
   state: 'stopped',
@@ -60,10 +57,11 @@ interface Running {
 }
 
 /**
- * The backend's side of the engine process: starts it on demand, forwards requests, and turns
- * a dead process into a coded error plus a fresh process on the next request.
+ * The backend's side of the engine process, and the first `Engine`: starts the process on
+ * demand, forwards requests, and turns a dead process into a coded error plus a fresh process on
+ * the next request.
  */
-export class EngineHost {
+export class EngineHost implements Engine {
   private running: Running | null = null;
   private current: EngineStatus = STOPPED;
   private activity: string | null = null;
