@@ -5,6 +5,7 @@ import { TalariaError } from '../../shared/contract/errors';
 import { scoreCase, summarize, type EvalCase, type ScoreSummary } from '../../shared/eval';
 import { defaultBfclDir, SuiteCatalog } from '../backend/eval/SuiteCatalog';
 import { resolveDataDir } from '../backend/paths';
+import type { EntryPaths } from './entryPaths';
 import { processIo, type CliIo } from './storeCommand';
 
 export const EVAL_USAGE = `  talaria eval suites [--json] [--data-dir DIR]
@@ -13,8 +14,11 @@ export const EVAL_USAGE = `  talaria eval suites [--json] [--data-dir DIR]
       Grade raw model outputs made anywhere: one {"id", "output"} per line, "output" being the
       assistant's raw text with its <tool_call> blocks. Prints per-category and overall accuracy.
   talaria eval run --suite S[,S…] (--model FILE|ID | --engine NAME [--remote-model ID])
-                   [--limit N] [--grammar on|off] [--out FILE.json] [--data-dir DIR]
-      Run suites on a local model, store every output in the data folder, print the scores.
+                   [--limit N] [--grammar on|off|on,off] [--tool-choice auto|required|none]
+                   [--temperature T] [--seed N] [--max-tokens N] [--out FILE.json] [--data-dir DIR]
+  talaria eval run --resume RUN_ID [--out FILE.json] [--data-dir DIR]
+      Run suites on local models (comma-separated: each × each --grammar value), storing every
+      prompt, raw output and timing in the data folder; Ctrl+C stops, --resume goes on.
   talaria eval import FILE.jsonl [--name NAME] [--data-dir DIR]
       Check a suite of your own (format: shared/eval/README.md) and add it.`;
 
@@ -71,7 +75,11 @@ function readOutputs(file: string): Map<string, string> {
 }
 
 /** `talaria eval …`. Returns the exit code. */
-export async function evalCommand(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function evalCommand(
+  argv: string[],
+  paths: () => EntryPaths,
+  io: CliIo = processIo,
+): Promise<number> {
   const [sub, ...rest] = argv;
   let parsed;
   try {
@@ -84,6 +92,11 @@ export async function evalCommand(argv: string[], io: CliIo = processIo): Promis
         model: { type: 'string' },
         engine: { type: 'string' },
         'remote-model': { type: 'string' },
+        'tool-choice': { type: 'string' },
+        temperature: { type: 'string' },
+        seed: { type: 'string' },
+        'max-tokens': { type: 'string' },
+        resume: { type: 'string' },
         limit: { type: 'string' },
         grammar: { type: 'string' },
         out: { type: 'string' },
@@ -146,7 +159,7 @@ export async function evalCommand(argv: string[], io: CliIo = processIo): Promis
     }
     if (sub === 'run') {
       const { runEvalCommand } = await import('./evalRun');
-      return await runEvalCommand(values, catalogFor(dataDir), io);
+      return await runEvalCommand(values, catalogFor(dataDir), io, paths);
     }
   } catch (error) {
     if (error instanceof TalariaError) {

@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'chats') return chats(rest);
   if (command === 'characters') return characters(rest);
-  if (command === 'eval') return evalCommand(rest);
+  if (command === 'eval') return evalCommand(rest, () => entryPaths(import.meta.url));
   if (command === 'engines') return engines(rest);
   if (command === 'models') {
     const { runModels } = await import('./models/modelsCommand');

@@ -10,3 +10,12 @@ export { scoreCase, summarize } from './scoreCase';
 export type { CaseScore, EvalCase, Expected, ExpectedCall, ScoreSummary, Tally } from './types';
 export { parseUserSuite } from './userSuite';
 export type { UserSuiteLine } from './userSuite';
+export { DEFAULT_EVAL_VARIANT, variantLabel } from './runTypes';
+export type {
+  EvalPlan,
+  EvalProgress,
+  EvalResult,
+  EvalRunInfo,
+  EvalRunStatus,
+  EvalVariant,
+} from './runTypes';

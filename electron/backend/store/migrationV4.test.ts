@@ -38,11 +38,9 @@ describe('migration 4 (presets, characters, personas, lorebooks)', () => {
 
     const store = new Store({ file });
     try {
-      expect(store.migration).toEqual({
-        from: 3,
-        to: 4,
-        applied: ['presets, characters, personas and lorebooks'],
-      });
+      // Later migrations run after it; this test is about version 4.
+      expect(store.migration.from).toBe(3);
+      expect(store.migration.applied[0]).toBe('presets, characters, personas and lorebooks');
       const tables = (
         store.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as {
           name: string;

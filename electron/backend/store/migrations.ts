@@ -265,6 +265,47 @@ const v4Personas: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1Initial, v2Search, v3Tools, v4Personas];
+/** Function-calling eval runs: the plan, then one row per case × model × settings variant. */
+const v5Eval: Migration = {
+  version: 5,
+  name: 'eval runs',
+  up: (db) => {
+    db.exec(`
+      CREATE TABLE eval_runs (
+        id TEXT PRIMARY KEY,
+        -- 'running' | 'cancelled' | 'done' | 'error'; a run left 'running' by a crash resumes.
+        status TEXT NOT NULL,
+        -- {suites, models, variants, limit}: everything needed to resume the run.
+        plan_json TEXT NOT NULL,
+        total INTEGER NOT NULL,
+        error TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE eval_results (
+        run_id TEXT NOT NULL REFERENCES eval_runs(id) ON DELETE CASCADE,
+        model TEXT NOT NULL,
+        variant INTEGER NOT NULL,
+        case_id TEXT NOT NULL,
+        category TEXT NOT NULL,
+        -- The exact prompt text the model saw and its raw output, <tool_call> blocks included.
+        prompt TEXT NOT NULL,
+        output TEXT NOT NULL,
+        correct INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        ttft_ms REAL,
+        duration_ms REAL NOT NULL,
+        prompt_tokens INTEGER NOT NULL,
+        completion_tokens INTEGER NOT NULL,
+        tokens_per_second REAL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (run_id, model, variant, case_id)
+      );
+    `);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1Initial, v2Search, v3Tools, v4Personas, v5Eval];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
