@@ -1,8 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 
 export interface RunningHost {
+  /** The sign-in link (its one-time ticket becomes the page's session cookie). */
   url: string;
+  /** The host secret, for API clients (`Authorization: Bearer`). */
+  token: string;
   process: ChildProcess;
   output(): string;
   /** SIGTERM and wait for the graceful exit. */
@@ -23,9 +27,10 @@ export async function startHost(args: {
 }): Promise<RunningHost> {
   const argv = [CLI, 'serve', '--port', '0', '--data-dir', args.dataDir];
   if (args.model) argv.push('--model', args.model);
+  const token = args.env?.TALARIA_TOKEN ?? randomBytes(24).toString('base64url');
   const child = spawn(process.execPath, argv, {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...args.env },
+    env: { ...process.env, ...args.env, TALARIA_TOKEN: token },
   });
   let log = '';
   child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -46,6 +51,7 @@ export async function startHost(args: {
   });
   return {
     url,
+    token,
     process: child,
     output: () => log,
     kill: () =>

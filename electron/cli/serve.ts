@@ -5,6 +5,7 @@ import { createNodeEngineSpawner } from '../backend/engine/spawnNodeEngine';
 import { resolveDataDir } from '../backend/paths';
 import { APP_VERSION } from '../backend/version';
 import { createHost } from '../host/createHost';
+import { resolveHostToken } from '../host/hostAuth';
 import type { EntryPaths } from './entryPaths';
 
 export interface ServeOptions {
@@ -21,6 +22,9 @@ export async function serve(options: ServeOptions, paths: EntryPaths): Promise<v
       `The renderer is not built (${paths.rendererDir}). Run \`npm run build\` first.`,
     );
   }
+  const token = options.token ?? process.env.TALARIA_TOKEN;
+  // Refused before anything starts: a weak secret must not leave a host running at all.
+  if (token !== undefined) resolveHostToken(token);
   const dataDir = resolve(resolveDataDir(options.dataDir));
   const backend = createBackend({
     dataDir,
@@ -36,7 +40,8 @@ export async function serve(options: ServeOptions, paths: EntryPaths): Promise<v
     backend,
     rendererDir: paths.rendererDir,
     port: options.port,
-    token: options.token ?? process.env.TALARIA_TOKEN,
+    token,
+    onSignInLink: (url) => console.log(`A used sign-in link was opened again. Open ${url}`),
   });
 
   let closing = false;

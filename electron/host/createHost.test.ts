@@ -41,9 +41,32 @@ describe('headless host security', () => {
   });
   afterAll(async () => h?.close({ removeData: true }));
 
-  it('listens on loopback only and prints a URL carrying the token', () => {
-    expect(h.host!.url).toBe(`http://127.0.0.1:${port}/?token=${token}`);
+  it('listens on loopback only and prints a sign-in URL whose ticket is not the host secret', () => {
+    expect(h.host!.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/\\?token=[\\w-]{32}$`));
+    expect(h.host!.url).not.toContain(token);
     expect(token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('swaps the ticket once for an HttpOnly SameSite=Strict cookie that opens the WebSocket', async () => {
+    const ticket = new URL(h.host!.signInUrl()).search;
+    const first = await get(port, `/${ticket}`);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const session = cookie.split(';')[0]!;
+    expect(await upgradeStatus(`ws://127.0.0.1:${port}/rpc`, { Cookie: session })).toBe(101);
+    // Spent: without the cookie it opens nothing; with it, it only moves to the clean URL.
+    expect((await get(port, `/${ticket}`)).status).toBe(401);
+    expect((await get(port, `/${ticket}`, { Cookie: session })).status).toBe(303);
+    expect(await upgradeStatus(`ws://127.0.0.1:${port}/rpc${ticket}`)).toBe(401);
+    expect(
+      await upgradeStatus(`ws://127.0.0.1:${port}/rpc`, { Cookie: 'talaria_session_1=x' }),
+    ).toBe(401);
+    expect(
+      await upgradeStatus(`ws://127.0.0.1:${port}/rpc`, { Authorization: `Bearer ${token}` }),
+    ).toBe(101);
   });
 
   it('serves the renderer with a CSP and no CORS headers', async () => {

@@ -25,6 +25,22 @@ export interface Transport {
   onMessage(listener: (message: WireMessage) => void): () => void;
   onClose(listener: () => void): () => void;
   close(): void;
+  /** Flow control, where the transport can push back (the host's WebSocket). */
+  flow?: TransportFlow;
+}
+
+/**
+ * Lets a server stop feeding a peer that does not read its answers: no new work while the
+ * send buffer is over its mark, and no more reading while too many requests wait.
+ */
+export interface TransportFlow {
+  /** True while more unsent bytes wait than the transport wants to hold. */
+  congested(): boolean;
+  /** Called when the send buffer has drained below its mark again. */
+  onDrain(listener: () => void): () => void;
+  /** Stops reading the peer's messages (TCP then pushes back on its writes). */
+  pauseReading(): void;
+  resumeReading(): void;
 }
 
 /** Checks the outer shape of an incoming message; anything else is dropped by the receiver. */

@@ -13,24 +13,6 @@ declare global {
   }
 }
 
-const TOKEN_KEY = 'talaria.token';
-
-/**
- * The headless host prints a URL with a per-run secret (`?token=`). Keep it for reloads in
- * sessionStorage and take it out of the address bar so it is not shared by accident.
- */
-export function takeHostToken(): string | null {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.toString());
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY);
-}
-
 /** Picks the transport at start-up: Electron IPC when the preload bridge exists, else WebSocket. */
 export async function connect(): Promise<TalariaClient> {
   const bridge = window.talaria;
@@ -39,21 +21,22 @@ export async function connect(): Promise<TalariaClient> {
       createPortTransport({ post: (m) => bridge.send(m), subscribe: (l) => bridge.onMessage(l) }),
     );
   }
-  const token = takeHostToken();
-  if (!token) {
-    throw new Error(
-      'This page needs the address printed by `talaria serve` (it carries a secret token).',
-    );
-  }
+  // The host's sign-in link already swapped its one-time ticket for an HttpOnly session
+  // cookie, which the browser sends with this upgrade; page script never holds a secret.
   const wsUrl = new URL('/rpc', window.location.href);
   wsUrl.protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  wsUrl.searchParams.set('token', token);
   const socket = new WebSocket(wsUrl);
   await new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve(), { once: true });
     socket.addEventListener(
       'close',
-      () => reject(new Error('Could not connect to the Talaria host (wrong or expired token?).')),
+      () =>
+        reject(
+          new Error(
+            'Could not connect to the Talaria host. Open the sign-in link `talaria serve` printed ' +
+              '(each link works once; the host prints a fresh one when a used link is opened).',
+          ),
+        ),
       { once: true },
     );
   });
