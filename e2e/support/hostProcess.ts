@@ -47,6 +47,8 @@ export async function startHost(args: {
       }
     };
     child.stdout.on('data', check);
+    // "Could not load …" is written to stderr.
+    child.stderr.on('data', check);
     child.once('exit', (code) => fail(new Error(`host exited with ${code}:\n${log}`)));
   });
   return {

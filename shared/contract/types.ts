@@ -185,6 +185,9 @@ export interface EngineStatus {
   /** Layers actually offloaded for the loaded model. */
   gpuLayers: number;
   memory: MemoryUse | null;
-  /** The last load or crash error, shown until the next successful load. */
-  lastError: { code: string; message: string } | null;
+  /**
+   * The last load or crash error, shown until the next successful load; `path` is the file a
+   * failed load was given.
+   */
+  lastError: { code: string; message: string; path?: string } | null;
 }

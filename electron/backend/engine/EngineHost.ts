@@ -90,7 +90,10 @@ export class EngineHost implements Engine {
       const shape =
         error instanceof TalariaError ? error : new TalariaError('LOAD_FAILED', String(error));
       const base = this.running ? await this.safeStatus() : STOPPED;
-      this.setStatus({ ...base, lastError: { code: shape.code, message: shape.message } });
+      this.setStatus({
+        ...base,
+        lastError: { code: shape.code, message: shape.message, path: options.path },
+      });
       throw shape;
     }
     return this.refreshStatus();

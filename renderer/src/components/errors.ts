@@ -24,3 +24,23 @@ function hintFor(error: TalariaError): string {
       return error.message;
   }
 }
+
+const HEADLINES: Record<string, string> = {
+  LOAD_FAILED: 'The model could not be loaded.',
+  MODEL_NOT_FOUND: 'The model file was not found.',
+  INVALID_INPUT: 'Talaria cannot use this input.',
+  INSUFFICIENT_MEMORY: 'There is not enough memory for this model.',
+  ENGINE_CRASHED: 'The engine stopped unexpectedly.',
+  DOWNLOAD_FAILED: 'Hugging Face could not be reached, or the download failed.',
+  INTERNAL: 'Something went wrong inside Talaria.',
+  NO_MODEL_LOADED: 'No model is loaded.',
+  TRANSPORT_CLOSED: 'The connection to Talaria was lost.',
+};
+
+/**
+ * One sentence for an error code, for places that show a code: the user reads a sentence first,
+ * and the code stays only as a detail for bug reports.
+ */
+export function errorHeadline(code: string): string {
+  return HEADLINES[code] ?? 'Something went wrong.';
+}

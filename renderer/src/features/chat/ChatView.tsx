@@ -1,5 +1,6 @@
 import { useChat } from '../../app/stores';
 import { Spinner } from '../../components/Spinner';
+import { LoadFailure } from '../models/LoadFailure';
 import { Composer } from './Composer';
 import { EmptyChat } from './EmptyChat';
 import { MessageList } from './MessageList';
@@ -21,7 +22,12 @@ export function ChatView({ offline }: { offline: boolean }) {
       ) : empty ? (
         <EmptyChat />
       ) : (
-        <MessageList />
+        <>
+          <MessageList />
+          <div className="mx-auto w-full max-w-3xl px-6">
+            <LoadFailure compact />
+          </div>
+        </>
       )}
       <Composer disabled={offline} />
     </div>

@@ -58,7 +58,7 @@ export function Composer({ disabled }: { disabled: boolean }) {
         >
           <Icon name="alert" size={14} className="mt-px shrink-0" />
           <span className="flex-1 [overflow-wrap:anywhere]">
-            <span className="font-mono font-semibold">{error.code}</span> · {error.message}
+            <span title={error.code}>{error.message}</span>
           </span>
           <button
             type="button"

@@ -2,6 +2,7 @@ import { useModels, useStores } from '../../app/stores';
 import { Button, Kbd } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { Logo } from '../../components/Logo';
+import { LoadFailure, useLoadFailure } from '../models/LoadFailure';
 import { focusComposer } from './focusComposer';
 
 const SUGGESTIONS = [
@@ -19,6 +20,17 @@ export function EmptyChat() {
   const { chat, models } = useStores();
   const model = useModels((s) => s.status?.model ?? null);
   const loading = useModels((s) => s.status?.state === 'loading' || s.loadingPath !== null);
+  const failed = useLoadFailure() !== null;
+
+  if (!model && failed) {
+    return (
+      <div className="flex flex-1 items-center justify-center px-6">
+        <div className="w-full max-w-xl">
+          <LoadFailure />
+        </div>
+      </div>
+    );
+  }
 
   if (!model) {
     return (

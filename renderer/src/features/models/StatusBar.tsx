@@ -1,4 +1,6 @@
-import { useChat, useModels } from '../../app/stores';
+import { useChat, useModels, useStores } from '../../app/stores';
+import { focusRing } from '../../components/Button';
+import { errorHeadline } from '../../components/errors';
 import { formatBytes, formatTokensPerSecond } from '../../components/format';
 import { streamOf } from '../chat/chatStore';
 import { liveTokensPerSecond } from '../chat/streamReducer';
@@ -9,6 +11,7 @@ function Divider() {
 }
 
 export function StatusBar({ disconnected }: { disconnected: boolean }) {
+  const { models } = useStores();
   const status = useModels((s) => s.status);
   const loadingPath = useModels((s) => s.loadingPath);
   const stream = useChat(
@@ -22,13 +25,27 @@ export function StatusBar({ disconnected }: { disconnected: boolean }) {
       data-testid="status-bar"
       className="flex h-7 shrink-0 items-center gap-3 border-t border-line bg-panel px-3 text-[11px] text-muted tabular-nums select-none"
     >
-      <span className="flex items-center gap-1.5" title={status?.lastError?.message}>
-        <span
-          className={`h-2 w-2 rounded-full ${disconnected ? 'bg-danger' : stateDotClass(status)}`}
-          aria-hidden="true"
-        />
-        {disconnected ? 'Disconnected' : stateLabel(status)}
-      </span>
+      {!disconnected && status?.lastError && !model ? (
+        <button
+          type="button"
+          data-testid="status-error"
+          title={`${status.lastError.message} — click for details`}
+          onClick={() => models.getState().openDialog()}
+          className={`-mx-1 flex min-w-0 items-center gap-1.5 rounded px-1 text-danger hover:bg-danger-soft ${focusRing}`}
+        >
+          <span className="h-2 w-2 shrink-0 rounded-full bg-danger" aria-hidden="true" />
+          <span className="font-medium">{errorHeadline(status.lastError.code)}</span>
+          <span className="underline decoration-danger/40 underline-offset-2">Details</span>
+        </button>
+      ) : (
+        <span className="flex items-center gap-1.5">
+          <span
+            className={`h-2 w-2 rounded-full ${disconnected ? 'bg-danger' : stateDotClass(status)}`}
+            aria-hidden="true"
+          />
+          {disconnected ? 'Disconnected' : stateLabel(status)}
+        </span>
+      )}
       <Divider />
       <span
         data-testid="status-model"

@@ -4,6 +4,7 @@ import type { TalariaClient } from '../../../../shared/contract/client';
 import type { PickerModel } from '../../../../shared/contract/library';
 import type { EngineStatus } from '../../../../shared/contract/types';
 import { toShownError, type ShownError } from '../../components/errors';
+import { dirName } from '../../components/format';
 
 export interface ModelsState {
   info: AppInfo | null;
@@ -69,14 +70,17 @@ export function createModelsStore(client: TalariaClient): ModelsStore {
 
     openDialog() {
       const { info, browse, status } = get();
+      // After a failed load the dialog opens on the reason, with the file ready to retry.
+      const failed = status && !status.model ? status.lastError : null;
       set({
         dialogOpen: true,
-        loadError: null,
+        loadError: failed ? { code: failed.code, message: failed.message } : null,
         query: '',
-        pathInput: get().pathInput || status?.model?.path || '',
+        pathInput: failed?.path || get().pathInput || status?.model?.path || '',
       });
       void get().refreshPicker();
-      if (!browse) void get().browseTo(info?.homeDir);
+      if (failed?.path) void get().browseTo(dirName(failed.path));
+      else if (!browse) void get().browseTo(info?.homeDir);
     },
 
     closeDialog: () => set({ dialogOpen: false }),
