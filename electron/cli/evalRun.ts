@@ -11,7 +11,7 @@ import {
 } from '../../shared/eval';
 import { createNodeEngineSpawner } from '../backend/engine/spawnNodeEngine';
 import { EngineHost } from '../backend/engine/EngineHost';
-import { engineEvalGenerate } from '../backend/eval/evalGenerate';
+import { pipelineEvalGenerate } from '../backend/eval/evalGenerate';
 import { EvalRunner } from '../backend/eval/EvalRunner';
 import { EvalStore } from '../backend/eval/EvalStore';
 import type { SuiteCatalog } from '../backend/eval/SuiteCatalog';
@@ -119,10 +119,12 @@ export async function runEvalCommand(
     const runner = new EvalRunner({
       store: evalStore,
       catalog,
-      generate: engineEvalGenerate(engine),
+      generate: pipelineEvalGenerate(engine),
       loadModel: async (model) => {
         io.err(`Loading ${model}…\n`);
-        await engine.load({ path: model });
+        // BFCL's longest prompts (live_multiple's many tools) fit in 8k; a bigger context only
+        // costs memory and load time.
+        await engine.load({ path: model, contextSize: 8192 });
       },
     });
     let runId = flags.resume;

@@ -8,7 +8,7 @@ import { ensureTinyModel } from '../../../scripts/testing/testModels';
 import { sourceEngineSpawner } from '../../testing/backendHarness';
 import { EngineHost } from '../engine/EngineHost';
 import { Store } from '../store';
-import { engineEvalGenerate } from './evalGenerate';
+import { pipelineEvalGenerate } from './evalGenerate';
 import { EvalRunner } from './EvalRunner';
 import { EvalStore } from './EvalStore';
 import { defaultBfclDir, SuiteCatalog } from './SuiteCatalog';
@@ -71,7 +71,7 @@ describe('EvalRunner on the generated model', () => {
     new EvalRunner({
       store: new EvalStore(store.db),
       catalog,
-      generate: engineEvalGenerate(engine),
+      generate: pipelineEvalGenerate(engine),
       loadModel: async (path) => {
         if (engine.status.model?.path !== path) await engine.load({ path, contextSize: 4096 });
       },
