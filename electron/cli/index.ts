@@ -8,6 +8,7 @@ import { engines, ENGINES_USAGE } from './engines';
 import { entryPaths } from './entryPaths';
 import { evalCommand, EVAL_USAGE } from './eval';
 import { MODELS_ENV, MODELS_USAGE } from './models/usage';
+import { PROMPT_USAGE } from './promptUsage';
 
 const USAGE = `Talaria ${APP_VERSION} — a chat studio for the Nous Research Hermes models
 
@@ -20,6 +21,7 @@ ${CHATS_USAGE}
 ${CHARACTERS_USAGE}
 ${EVAL_USAGE}
 ${ENGINES_USAGE}
+${PROMPT_USAGE}
 
 Options:
   --data-dir DIR   where conversations and models live (default: TALARIA_DATA_DIR or the
@@ -47,6 +49,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'models') {
     const { runModels } = await import('./models/modelsCommand');
     return runModels(rest);
+  }
+  if (command === 'prompt') {
+    const { prompt } = await import('./prompt');
+    return prompt(rest);
   }
   if (command === 'api') {
     const { api } = await import('./api');

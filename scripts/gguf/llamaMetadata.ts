@@ -8,7 +8,8 @@ export interface LlamaMetadataInput {
   shape: LlamaShape;
   type: TensorType;
   vocab: TestVocab;
-  chatTemplate: string;
+  /** null: no `tokenizer.chat_template` (a model without a template). */
+  chatTemplate: string | null;
   toolUseTemplate: string | null;
 }
 
@@ -50,8 +51,10 @@ export function llamaMetadata(input: LlamaMetadataInput): GgufMetadata {
     ['tokenizer.ggml.padding_token_id', u32(vocab.specialIds['<|end_of_text|>'])],
     ['tokenizer.ggml.add_bos_token', bool(true)],
     ['tokenizer.ggml.add_eos_token', bool(false)],
-    ['tokenizer.chat_template', str(input.chatTemplate)],
   ];
+  if (input.chatTemplate !== null) {
+    entries.push(['tokenizer.chat_template', str(input.chatTemplate)]);
+  }
   if (input.toolUseTemplate !== null) {
     entries.push(['tokenizer.chat_template.tool_use', str(input.toolUseTemplate)]);
   }

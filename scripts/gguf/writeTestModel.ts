@@ -29,6 +29,10 @@ export interface TestModelOptions {
   omitTensors?: readonly string[];
   /** Leave out `tokenizer.chat_template.tool_use`. */
   withoutToolUseTemplate?: boolean;
+  /** `tokenizer.chat_template` instead of Hermes 3's; null leaves the key out. */
+  chatTemplate?: string | null;
+  /** `tokenizer.chat_template.tool_use` instead of Hermes 3's; null leaves the key out. */
+  toolUseTemplate?: string | null;
   /**
    * Logit weight of the end-of-turn token (shapes with an output matrix: tiny, streaming). 0
    * (default) makes it as likely as any token; 40 makes the model end its turn at once; -40 makes
@@ -84,8 +88,13 @@ export function buildTestModel(options: Omit<TestModelOptions, 'out'>): {
     shape,
     type,
     vocab,
-    chatTemplate: templates.chatTemplate,
-    toolUseTemplate: options.withoutToolUseTemplate ? null : templates.toolUseTemplate,
+    chatTemplate:
+      options.chatTemplate !== undefined ? options.chatTemplate : templates.chatTemplate,
+    toolUseTemplate: options.withoutToolUseTemplate
+      ? null
+      : options.toolUseTemplate !== undefined
+        ? options.toolUseTemplate
+        : templates.toolUseTemplate,
   }).filter(([key]) => !omitKeys.has(key));
 
   const steering: LogitSteering | null = shape.tiedEmbeddings

@@ -38,8 +38,9 @@ export async function generateReply(
     const { model, sequence, specialTokens } = session;
     // Only these fields: the caller's request also carries the raw sampling params.
     const { messages, tools, jsonSchema } = request;
+    const { templates, eosToken } = session.chatWrapper;
     return runHermesGeneration(
-      { llama, model, sequence, specialTokens },
+      { llama, model, sequence, specialTokens, templates, eosToken },
       { ...common, messages, tools, jsonSchema },
     );
   }

@@ -55,7 +55,7 @@ export async function listCommand(ctx: CliContext): Promise<number> {
 /** `talaria models rm <id>`: an id from `models list`, or a file name that names one model. */
 export async function removeCommand(ctx: CliContext, query: string): Promise<number> {
   const library = new ModelLibrary({ modelsDir: ctx.modelsDir });
-  const model = pick(await library.list(), query);
+  const model = pickModel(await library.list(), query);
   await library.delete(model.id);
   ctx.out.write(
     `Deleted ${model.id}${model.linked ? ' (the link; the linked file is kept)' : ''}\n`,
@@ -63,7 +63,7 @@ export async function removeCommand(ctx: CliContext, query: string): Promise<num
   return 0;
 }
 
-function pick(models: LibraryModel[], query: string): LibraryModel {
+export function pickModel(models: LibraryModel[], query: string): LibraryModel {
   const exact = models.find((m) => m.id === query);
   if (exact) return exact;
   const matches = models.filter((m) => m.fileName === query || m.id.endsWith(`/${query}`));

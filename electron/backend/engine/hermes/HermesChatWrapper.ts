@@ -8,7 +8,11 @@ import {
   type ChatWrapperGeneratedContextState,
   type ChatWrapperSettings,
 } from 'node-llama-cpp';
-import { renderHermesPrompt, type HermesTool } from '../../../../shared/hermes';
+import {
+  renderModelPrompt,
+  type HermesTool,
+  type ModelChatTemplates,
+} from '../../../../shared/hermes';
 import { fromHermesChatHistory } from './hermesHistory';
 import { CHATML_TAGS, toLlamaText } from './specialTokens';
 
@@ -23,15 +27,20 @@ export interface HermesChatWrapperOptions {
    * occurrences in the prompt are evaluated as those tokens. Default: the ChatML turn tags.
    */
   specialTokens?: readonly string[];
+  /** The model's own chat templates (from its GGUF); absent: the built-in Hermes 3 format. */
+  templates?: ModelChatTemplates | null;
+  /** The model's EOS text, for templates that write `eos_token`. */
+  eosToken?: string;
 }
 
 const special = (text: string): SpecialTokensText => new SpecialTokensText(text);
 
 /**
- * node-llama-cpp chat wrapper for the Nous Hermes format. The context it builds is
- * `renderHermesPrompt` itself (the Hermes 3 `tool_use` template with tools, the default ChatML
- * template without), so the tokens evaluated are exactly what transformers would feed the model;
- * the BOS token is the model's own. Function calls in the history (node-llama-cpp's
+ * node-llama-cpp chat wrapper for the Nous Hermes format. The context it builds is the model's
+ * own chat template rendered by `renderModelPrompt` (its `tool_use` template with tools, the
+ * default one without), or the built-in Hermes 3 renderer where the model has none or its template
+ * fails (`lastNote` says why), so the tokens evaluated are exactly what transformers would feed
+ * the model; the BOS token is the model's own, added once as llama.cpp adds it. Function calls in the history (node-llama-cpp's
  * `functionCall` items) are rendered as the template's assistant `tool_calls` and `tool` turns.
  *
  * The function-calling settings describe the same syntax (`<tool_call>\n{"name": "…",
@@ -69,23 +78,36 @@ export class HermesChatWrapper extends ChatWrapper {
     },
   };
 
+  readonly templates: ModelChatTemplates | null;
+  /** Why the last render used the built-in format instead of the model's template; or null. */
+  lastNote: string | null = null;
   private readonly tools: readonly HermesTool[] | null;
   private readonly specialTokens: readonly string[];
+  readonly eosToken: string | undefined;
 
   constructor(options: HermesChatWrapperOptions = {}) {
     super();
     this.tools = options.tools && options.tools.length > 0 ? options.tools : null;
     this.specialTokens = options.specialTokens ?? CHATML_TAGS;
+    this.templates = options.templates ?? null;
+    this.eosToken = options.eosToken;
   }
 
-  /** The prompt text for a history (without the BOS token), as renderHermesPrompt renders it. */
+  /** The prompt text for a history (without the BOS token). */
   renderText(
     chatHistory: ChatWrapperGenerateContextStateOptions['chatHistory'],
     availableFunctions?: ChatModelFunctions,
   ): string {
     const { messages, prefill } = fromHermesChatHistory(chatHistory);
     const tools = this.tools ?? toolsFromFunctions(availableFunctions);
-    return renderHermesPrompt(messages, { tools: [...tools], bosToken: '' }) + prefill;
+    const rendered = renderModelPrompt(messages, {
+      templates: this.templates,
+      tools,
+      bosToken: '',
+      ...(this.eosToken !== undefined && { eosToken: this.eosToken }),
+    });
+    this.lastNote = rendered.note;
+    return rendered.text + prefill;
   }
 
   override generateContextState({

@@ -5,6 +5,7 @@ import {
   type LlamaModel,
 } from 'node-llama-cpp';
 import { HermesChatWrapper } from './HermesChatWrapper';
+import { modelPromptInfoOf } from './modelPromptInfo';
 import { specialTagsOf } from './specialTokens';
 
 /**
@@ -18,7 +19,12 @@ export function defaultChatWrapper(model: LlamaModel): ChatWrapper {
   const toolTemplate = tokenizer?.['chat_template.tool_use'];
   const hermesTools = typeof toolTemplate === 'string' && toolTemplate.includes('<tool_call>');
   if (resolved instanceof ChatMLChatWrapper || hermesTools) {
-    return new HermesChatWrapper({ specialTokens: specialTagsOf(model) });
+    const info = modelPromptInfoOf(model.fileInfo.metadata);
+    return new HermesChatWrapper({
+      specialTokens: specialTagsOf(model),
+      templates: info.templates,
+      ...(info.eosText !== null && { eosToken: info.eosText }),
+    });
   }
   return resolved;
 }

@@ -8,7 +8,7 @@ import {
   type LlamaModel,
 } from 'node-llama-cpp';
 import type { StopReason } from '../../../../shared/contract/types';
-import type { HermesMessage } from '../../../../shared/hermes';
+import type { HermesMessage, ModelChatTemplates } from '../../../../shared/hermes';
 import { toolFunction } from '../../../../shared/hermes';
 import type { ChatGenerationOutcome } from '../chatGeneration';
 import type { EngineToolOptions, GrammarSchema } from '../engineProtocol';
@@ -25,6 +25,9 @@ export interface HermesSession {
   sequence: LlamaContextSequence;
   /** The Hermes tags the model has as special tokens. */
   specialTokens: readonly string[];
+  /** The model's own chat templates; absent: the built-in Hermes 3 format. */
+  templates?: ModelChatTemplates | null;
+  eosToken?: string | undefined;
 }
 
 export interface HermesGenerationInput {
@@ -65,6 +68,8 @@ export async function runHermesGeneration(
   const wrapper = new HermesChatWrapper({
     tools: tools?.definitions ?? [],
     specialTokens: session.specialTokens,
+    templates: session.templates ?? null,
+    ...(session.eosToken !== undefined && { eosToken: session.eosToken }),
   });
   const steps = new GenerationSteps({
     model: session.model,
