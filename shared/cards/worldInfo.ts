@@ -1,5 +1,6 @@
 import { TalariaError } from '../contract/errors';
 import { isPlainObject, own, typeName } from './fields';
+import { agnaiMemoryBookToWorldInfo, isAgnaiMemoryBook } from './agnaiMemoryBook';
 import { normalizeCharacterBook } from './lorebook';
 import type { CharacterBook, CharacterBookEntry, JsonObject } from './types';
 
@@ -25,7 +26,9 @@ export interface WorldInfoFile {
 export interface ReadLorebookResult {
   book: CharacterBook;
   warnings: string[];
-  format: 'worldInfo' | 'characterBook';
+  format: 'worldInfo' | 'characterBook' | 'agnai';
+  /** The SillyTavern world-info file the book was read from (Agnai books: as converted). */
+  worldInfo?: WorldInfoFile;
 }
 
 /** SillyTavern's DEFAULT_DEPTH and DEFAULT_WEIGHT. */
@@ -185,9 +188,14 @@ function idAllocator(entries: readonly CharacterBookEntry[]): () => number {
 export function characterBookToWorldInfo(book: CharacterBook): WorldInfoFile {
   const nextId = idAllocator(book.entries);
   const entries: Record<string, WorldInfoEntry> = {};
-  book.entries.forEach((entry, index) => {
+  // The embedded book gets the ids too (as SillyTavern's converter gives them), so a later
+  // import finds each entry's name, priority and other spec fields again.
+  const withIds = book.entries.map((entry) =>
+    entry.id === undefined ? { ...entry, id: nextId() } : entry,
+  );
+  withIds.forEach((entry, index) => {
     const ext: JsonObject = isPlainObject(entry.extensions) ? entry.extensions : {};
-    const uid = entry.id ?? nextId();
+    const uid = entry.id as number | string;
     const wi: WorldInfoEntry = {
       uid,
       key: entry.keys,
@@ -212,7 +220,7 @@ export function characterBookToWorldInfo(book: CharacterBook): WorldInfoFile {
     wi.extensions = ext;
     entries[String(uid)] = wi;
   });
-  return { entries, originalData: book };
+  return { entries, originalData: { ...book, entries: withIds } };
 }
 
 function fromCard(value: JsonObject): JsonObject | null {
@@ -238,7 +246,13 @@ export function readLorebookJson(value: unknown): ReadLorebookResult {
     );
   }
   if (isWorldInfoFile(value)) {
-    return { book: worldInfoToCharacterBook(value, warnings), warnings, format: 'worldInfo' };
+    const book = worldInfoToCharacterBook(value, warnings);
+    return { book, warnings, format: 'worldInfo', worldInfo: value };
+  }
+  if (isAgnaiMemoryBook(value)) {
+    const worldInfo = agnaiMemoryBookToWorldInfo(value);
+    const book = worldInfoToCharacterBook(worldInfo, warnings);
+    return { book, warnings, format: 'agnai', worldInfo };
   }
   const raw = Array.isArray(own(value, 'entries')) ? value : fromCard(value);
   if (!raw) {

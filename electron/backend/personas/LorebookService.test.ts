@@ -92,8 +92,10 @@ describe('LorebookService', () => {
       disable: true,
       selectiveLogic: 3,
     });
+    // The export is the imported file itself, which (like SillyTavern's) carries no name.
+    expect(exported).toEqual(JSON.parse(JSON.stringify(worldInfo)));
     const again = lorebooks.importText('copy.json', text).lorebook;
-    expect(again.name).toBe('Eldoria');
+    expect(again.name).toBe('copy');
     // What activation reads comes back unchanged (SillyTavern fills in its defaults on the way).
     const essentials = (entries: typeof lorebook.book.entries) =>
       entries.map((e) => ({

@@ -2,20 +2,13 @@ import { TalariaError } from '../../../shared/contract/errors';
 import type { ExportedFile, Lorebook, LorebookSummary } from '../../../shared/contract/personas';
 import { encodeBase64, encodeUtf8 } from '../../../shared/cards/bytes';
 import type { JsonObject } from '../../../shared/cards';
-import {
-  characterBookToWorldInfo,
-  normalizeLorebook,
-  readLorebookJson,
-} from '../../../shared/cards/worldInfo';
+import { normalizeLorebook, readLorebookJson } from '../../../shared/cards/worldInfo';
+import type { WorldInfoFile } from '../../../shared/cards/worldInfo';
+import { exportWorldInfo, importedBookName } from '../../../shared/cards/worldInfoExport';
+import { unsupportedFeatures } from '../../../shared/worldinfo';
 import type { Store } from '../store';
 import { safeFileName } from './fileNames';
 import type { Emit, PersonaServiceDeps } from './types';
-
-/** The file name without its folder and extension, for books that carry no name. */
-function baseName(fileName: string): string {
-  const last = fileName.split(/[\\/]/).pop() ?? fileName;
-  return last.replace(/\.[^.]*$/, '').trim();
-}
 
 /** Standalone world-info books, stored as V3 `character_book` objects. */
 export class LorebookService {
@@ -70,21 +63,36 @@ export class LorebookService {
       const reason = error instanceof Error ? error.message : String(error);
       throw new TalariaError('INVALID_INPUT', `The lorebook file is not valid JSON (${reason}).`);
     }
-    const { book, warnings } = readLorebookJson(value);
-    const name = book.name?.trim() || baseName(fileName) || 'Lorebook';
-    const lorebook = this.store.lorebooks.insert({ name, book: { ...book, name } });
+    const { book, warnings, worldInfo } = readLorebookJson(value);
+    const name = importedBookName(book, fileName);
+    const source = worldInfo ? { fileName, file: worldInfo } : undefined;
+    const lorebook = this.store.lorebooks.insert({
+      name,
+      book: { ...book, name },
+      ...(source ? { source } : {}),
+    });
     this.changed(lorebook.id);
-    return { lorebook, warnings };
+    const entries = Object.values(exportWorldInfo(lorebook.book, source).entries);
+    return { lorebook, warnings: [...warnings, ...unsupportedFeatures(entries, book)] };
   }
 
-  /** SillyTavern world-info JSON. */
-  exportFile(id: string): ExportedFile {
+  /**
+   * The book as SillyTavern world info: for a book imported from world info, that file with
+   * the user's edits applied and every other field as it was.
+   */
+  worldInfo(id: string): WorldInfoFile {
     const lorebook = this.get(id);
-    const json = JSON.stringify(characterBookToWorldInfo(lorebook.book), null, 2);
+    return exportWorldInfo(lorebook.book, this.store.lorebooks.source(id) ?? undefined);
+  }
+
+  /** SillyTavern world-info JSON (`st`, the default) or the card spec's `character_book`. */
+  exportFile(id: string, format: 'st' | 'card' = 'st'): ExportedFile {
+    const lorebook = this.get(id);
+    const value = format === 'card' ? lorebook.book : this.worldInfo(id);
     return {
       fileName: safeFileName(lorebook.name, 'json', 'lorebook'),
       mimeType: 'application/json',
-      data: encodeBase64(encodeUtf8(json)),
+      data: encodeBase64(encodeUtf8(JSON.stringify(value, null, 2))),
     };
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TalariaError } from '../../../shared/contract/errors';
 import type { Lorebook, LorebookSummary } from '../../../shared/contract/personas';
 import type { CharacterBook } from '../../../shared/cards';
+import type { WorldInfoSource } from '../../../shared/cards/worldInfoExport';
 import type { Clock, RepositoryOptions } from './clock';
 import type { SqliteDatabase } from './openDatabase';
 import { parseJson } from './rows';
@@ -11,6 +12,11 @@ export interface LorebookWrite {
   name: string;
   /** Already normalized. */
   book: CharacterBook;
+}
+
+export interface LorebookInsert extends LorebookWrite {
+  /** The SillyTavern world-info file it was imported from (kept for a lossless export). */
+  source?: WorldInfoSource;
 }
 
 interface LorebookRow {
@@ -81,20 +87,29 @@ export class LorebookRepository {
     };
   }
 
+  /** The world-info file the book was imported from, if it was. */
+  source(id: string): WorldInfoSource | null {
+    const row = this.statements
+      .prepare('SELECT source_json FROM lorebooks WHERE id = ?')
+      .get(id) as { source_json: string | null } | undefined;
+    return row?.source_json ? parseJson<WorldInfoSource | null>(row.source_json, null) : null;
+  }
+
   exists(id: string): boolean {
     return this.statements.prepare('SELECT 1 FROM lorebooks WHERE id = ?').get(id) !== undefined;
   }
 
-  insert(input: LorebookWrite): Lorebook {
+  insert(input: LorebookInsert): Lorebook {
     const now = this.now();
     const id = randomUUID();
+    const source = input.source ? JSON.stringify(input.source) : null;
     this.statements
       .prepare(
-        `INSERT INTO lorebooks (id, name, description, entry_count, book_json, created_at,
-           updated_at)
-         VALUES (@id, @name, @description, @entry_count, @book_json, @now, @now)`,
+        `INSERT INTO lorebooks (id, name, description, entry_count, book_json, source_json,
+           created_at, updated_at)
+         VALUES (@id, @name, @description, @entry_count, @book_json, @source, @now, @now)`,
       )
-      .run({ id, ...columns(input), now });
+      .run({ id, ...columns(input), source, now });
     return this.get(id) as Lorebook;
   }
 

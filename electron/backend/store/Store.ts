@@ -12,6 +12,7 @@ import { PresetRepository } from './PresetRepository';
 import { RoleplayRepository } from './RoleplayRepository';
 import { SettingsRepository } from './SettingsRepository';
 import { UserPersonaRepository } from './UserPersonaRepository';
+import { WorldInfoTimerRepository } from './WorldInfoTimerRepository';
 
 export interface StoreOptions extends OpenDatabaseOptions {
   /** The database file; its folder is created when missing. */
@@ -34,6 +35,7 @@ export class Store {
   readonly lorebooks: LorebookRepository;
   readonly roleplay: RoleplayRepository;
   readonly assemblies: AssemblyRepository;
+  readonly worldInfoTimers: WorldInfoTimerRepository;
 
   constructor(options: StoreOptions) {
     this.db = openDatabase(options.file, options);
@@ -53,6 +55,7 @@ export class Store {
     this.lorebooks = new LorebookRepository(this.db, repositoryOptions);
     this.roleplay = new RoleplayRepository(this.db);
     this.assemblies = new AssemblyRepository(this.db);
+    this.worldInfoTimers = new WorldInfoTimerRepository(this.db);
   }
 
   get isOpen(): boolean {

@@ -306,6 +306,41 @@ const v5Eval: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1Initial, v2Search, v3Tools, v4Personas, v5Eval];
+/**
+ * World info as SillyTavern does it (issue 17): a lorebook keeps the world-info file it was
+ * imported from, so exporting it gives back every field; and each chat keeps its sticky and
+ * cooldown timers (SillyTavern's `chat_metadata.timedWorldInfo`), which outlive a restart.
+ */
+const v6WorldInfo: Migration = {
+  version: 6,
+  name: 'world-info sources and per-chat timers',
+  up(db) {
+    db.exec(`
+      ALTER TABLE lorebooks ADD COLUMN source_json TEXT;
+
+      CREATE TABLE world_info_timers (
+        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        -- 'sticky' or 'cooldown'
+        kind TEXT NOT NULL,
+        -- book name + '.' + entry uid, as SillyTavern keys them
+        entry_key TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        start_at INTEGER NOT NULL,
+        end_at INTEGER NOT NULL,
+        protected INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (conversation_id, kind, entry_key)
+      );
+    `);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [
+  v1Initial,
+  v2Search,
+  v3Tools,
+  v4Personas,
+  v5Eval,
+  v6WorldInfo,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
