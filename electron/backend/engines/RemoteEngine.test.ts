@@ -82,11 +82,16 @@ describe('RemoteEngine', () => {
   it('counts tokens with the server’s tokenizer, special tokens included', async () => {
     const engine = new RemoteEngine({ http, capabilities: caps });
     const counted = await engine.countTokens('<|im_start|>user\nHi<|im_end|>');
-    expect(counted.exact).toBe(true);
+    expect(counted.estimate).toBeUndefined();
+    expect(counted.specialTokens).toEqual(expect.arrayContaining(['<|im_start|>', '<tool_call>']));
     const plain = await engine.countTokens('<|im_start|>');
     expect(plain.count).toBe(1);
     const noTokenizer = new RemoteEngine({ http, capabilities: { ...caps, tokenizer: false } });
-    expect(await noTokenizer.countTokens('x'.repeat(400))).toEqual({ count: 100, exact: false });
+    expect(await noTokenizer.countTokens('x'.repeat(400))).toEqual({
+      count: 100,
+      specialTokens: [],
+      estimate: true,
+    });
   });
 
   it('falls back to chat mode where the server takes no raw prompt, JSON mode included', async () => {

@@ -1,7 +1,12 @@
 import { TalariaError } from '../../../shared/contract/errors';
-import type { GenerationStats, SamplingParams } from '../../../shared/contract/types';
+import type { EngineStatus, GenerationStats } from '../../../shared/contract/types';
 import { renderHermesPrompt, toolFunction, type HermesMessage } from '../../../shared/hermes';
-import type { EngineGenerateParams } from '../engine/engineProtocol';
+import type {
+  Engine,
+  EngineGenerateOptions,
+  EngineSamplingParams,
+  EngineStreamCallbacks,
+} from '../engine/Engine';
 import { chatCompletionRequest } from './completionRequest';
 import type { RemoteCapabilities } from './probeEngine';
 import type { RemoteHttp } from './RemoteHttp';
@@ -15,12 +20,19 @@ export interface RemoteEngineOptions {
   model?: string;
 }
 
-export interface RemoteGenerateCallbacks {
-  onText: (text: string, tokens: number) => void;
-  signal?: AbortSignal;
-}
+type RemoteGenerateCallbacks = EngineStreamCallbacks;
+type RemoteGenerateOptions = EngineGenerateOptions;
+type SamplingParams = EngineSamplingParams;
 
-export type RemoteGenerateOptions = Pick<EngineGenerateParams, 'tools' | 'jsonSchema'>;
+/** The Hermes tags a Hermes GGUF holds as special tokens. */
+const HERMES_TAGS = [
+  '<|im_start|>',
+  '<|im_end|>',
+  '<tool_call>',
+  '</tool_call>',
+  '<tool_response>',
+  '</tool_response>',
+];
 
 /** How a reply is produced on this server. */
 export type RemoteMode = 'hermes-native' | 'chat';
@@ -32,7 +44,7 @@ export type RemoteMode = 'hermes-native' | 'chat';
  * messages + tools (chat mode) and writes the server's tool calls back as Hermes `<tool_call>`
  * blocks, so whatever reads the reply sees one format.
  */
-export class RemoteEngine {
+export class RemoteEngine implements Engine {
   readonly model: string;
   readonly mode: RemoteMode;
 
@@ -52,8 +64,55 @@ export class RemoteEngine {
     this.mode = caps.rawPrompt && caps.constraint !== 'chat' ? 'hermes-native' : 'chat';
   }
 
+  private specialTokens: Promise<string[]> | null = null;
+
   get name(): string {
     return this.options.http.name;
+  }
+
+  /** Ready while the server answered its last probe; the model is the server's, not a file. */
+  get status(): EngineStatus {
+    const caps = this.options.capabilities;
+    return {
+      state: 'ready',
+      backend: null,
+      gpuNames: [],
+      threads: 0,
+      model: {
+        path: `${this.name}/${this.model}`,
+        name: this.model,
+        sizeBytes: 0,
+        architecture: null,
+        contextSize: caps.contextSize ?? 0,
+        trainContextSize: null,
+        parameterCount: null,
+        chatWrapper:
+          this.mode === 'hermes-native' ? 'Hermes (rendered by Talaria)' : "server's chat template",
+        hasToolUseTemplate: caps.chatTemplateToolUse !== null,
+      },
+      gpuLayers: 0,
+      memory: null,
+      lastError: null,
+    };
+  }
+
+  async refreshStatus(): Promise<EngineStatus> {
+    await this.options.http.getJson('/v1/models');
+    return this.status;
+  }
+
+  load(): Promise<EngineStatus> {
+    return Promise.reject(
+      new TalariaError(
+        'UNSUPPORTED',
+        `${this.name} serves its own models: pick one of them instead of loading a file.`,
+      ),
+    );
+  }
+
+  /** Nothing to free here: the server keeps its model. */
+  unload(): Promise<EngineStatus> {
+    return Promise.resolve(this.status);
   }
 
   /** The exact prompt Hermes-native mode sends (no BOS: the server adds its own). */
@@ -113,19 +172,34 @@ export class RemoteEngine {
 
   /**
    * Tokens of a text in the server's tokenizer where it has one (llama.cpp, vLLM); otherwise an
-   * estimate of 4 characters a token, marked `exact: false` so the inspector can say so.
+   * estimate of 4 characters a token, marked `estimate: true` so the inspector can say so.
    */
-  async countTokens(text: string): Promise<{ count: number; exact: boolean }> {
+  async countTokens(
+    text: string,
+  ): Promise<{ count: number; specialTokens: string[]; estimate?: boolean }> {
+    const tokens = await this.tokenize(text);
+    if (tokens === null)
+      return { count: Math.ceil(text.length / 4), specialTokens: [], estimate: true };
+    return { count: tokens, specialTokens: await this.hermesSpecialTokens() };
+  }
+
+  private async tokenize(text: string): Promise<number | null> {
     const caps = this.options.capabilities;
-    if (caps.tokenizer) {
-      const body =
-        caps.kind === 'llama.cpp'
-          ? { content: text, parse_special: true }
-          : { model: this.model, prompt: text, add_special_tokens: false };
-      const res = (await this.options.http.postJson('/tokenize', body)) as { tokens?: unknown[] };
-      if (Array.isArray(res.tokens)) return { count: res.tokens.length, exact: true };
-    }
-    return { count: Math.ceil(text.length / 4), exact: false };
+    if (!caps.tokenizer) return null;
+    const body =
+      caps.kind === 'llama.cpp'
+        ? { content: text, parse_special: true }
+        : { model: this.model, prompt: text, add_special_tokens: false };
+    const res = (await this.options.http.postJson('/tokenize', body)) as { tokens?: unknown[] };
+    return Array.isArray(res.tokens) ? res.tokens.length : null;
+  }
+
+  /** Which Hermes tags the server's tokenizer reads as one token (asked once). */
+  private hermesSpecialTokens(): Promise<string[]> {
+    this.specialTokens ??= Promise.all(
+      HERMES_TAGS.map(async (tag) => ((await this.tokenize(tag)) === 1 ? tag : null)),
+    ).then((tags) => tags.filter((t): t is string => t !== null));
+    return this.specialTokens;
   }
 
   private async generateChat(

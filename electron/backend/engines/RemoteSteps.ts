@@ -1,4 +1,5 @@
-import type { SamplingParams, StopReason } from '../../../shared/contract/types';
+import type { StopReason } from '../../../shared/contract/types';
+import type { EngineSamplingParams as SamplingParams } from '../engine/Engine';
 import { rawCompletionRequest, type OutputConstraint } from './completionRequest';
 import type { ConstraintDialect } from './probeEngine';
 import type { RemoteHttp } from './RemoteHttp';

@@ -47,6 +47,24 @@ describe('rawCompletionRequest', () => {
     expect(json.body).not.toHaveProperty('grammar');
   });
 
+  it('passes OpenAI penalties and logit bias through where they are set', () => {
+    const req = rawCompletionRequest('llama.cpp', {
+      ...input,
+      sampling: {
+        ...sampling,
+        presencePenalty: 0.5,
+        frequencyPenalty: 0.2,
+        logitBias: { '42': -100 },
+      },
+    });
+    expect(req.body).toMatchObject({
+      presence_penalty: 0.5,
+      frequency_penalty: 0.2,
+      logit_bias: { '42': -100 },
+    });
+    expect(rawCompletionRequest('llama.cpp', input).body).not.toHaveProperty('presence_penalty');
+  });
+
   it('speaks vLLM ≥ 0.12: structured_outputs, never the removed guided_* fields', () => {
     const req = rawCompletionRequest('vllm', {
       ...input,

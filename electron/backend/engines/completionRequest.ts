@@ -1,4 +1,4 @@
-import type { SamplingParams } from '../../../shared/contract/types';
+import type { EngineSamplingParams as SamplingParams } from '../engine/Engine';
 import type { ConstraintDialect } from './probeEngine';
 
 /** A JSON Schema the reply must follow, or a GBNF grammar where the server speaks GBNF. */
@@ -32,6 +32,17 @@ function seed(sampling: SamplingParams): { seed?: number } {
   return sampling.seed === null ? {} : { seed: sampling.seed };
 }
 
+/** OpenAI's penalties and logit bias, where the request sets them. */
+function penalties(sampling: SamplingParams): Record<string, unknown> {
+  return {
+    ...(sampling.presencePenalty !== undefined && { presence_penalty: sampling.presencePenalty }),
+    ...(sampling.frequencyPenalty !== undefined && {
+      frequency_penalty: sampling.frequencyPenalty,
+    }),
+    ...(sampling.logitBias && { logit_bias: sampling.logitBias }),
+  };
+}
+
 /**
  * Builds a streaming raw-prompt completion in the server's own dialect, so sampling and
  * grammar-guaranteed output mean the same thing on every server. The contract's "disabled" values
@@ -63,6 +74,12 @@ export function rawCompletionRequest(
           min_p: sampling.minP,
           repeat_penalty: sampling.repeatPenalty,
           num_predict: sampling.maxTokens,
+          ...(sampling.presencePenalty !== undefined && {
+            presence_penalty: sampling.presencePenalty,
+          }),
+          ...(sampling.frequencyPenalty !== undefined && {
+            frequency_penalty: sampling.frequencyPenalty,
+          }),
           ...seed(sampling),
           ...(stop.length > 0 && { stop }),
         },
@@ -79,6 +96,7 @@ export function rawCompletionRequest(
     temperature: sampling.temperature,
     top_p: sampling.topP,
     ...seed(sampling),
+    ...penalties(sampling),
     ...(stop.length > 0 && { stop }),
   };
   if (dialect === 'llama.cpp') {
@@ -141,6 +159,7 @@ export function chatCompletionRequest(input: ChatCompletionInput): CompletionReq
       temperature: sampling.temperature,
       top_p: sampling.topP,
       ...seed(sampling),
+      ...penalties(sampling),
       ...(stop.length > 0 && { stop }),
       ...(input.tools?.length && {
         tools: input.tools,
