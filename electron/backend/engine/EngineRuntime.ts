@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { getLlama, type ChatWrapper, type Llama, type LlamaModel } from 'node-llama-cpp';
 import { TalariaError } from '../../../shared/contract/errors';
@@ -67,6 +68,8 @@ export class EngineRuntime {
   private gpuNames: string[] = [];
   private vram = { used: 0, total: 0 };
   private loaded: LoadedModel | null = null;
+  /** The options the loaded model came with, to load it again after a failed switch. */
+  private loadedOptions: LoadModelOptions | null = null;
   private state: EngineState = 'stopped';
   private lastError: { code: string; message: string } | null = null;
   private loading = false;
@@ -116,44 +119,77 @@ export class EngineRuntime {
   async loadModel(options: LoadModelOptions): Promise<LoadedModelInfo> {
     if (this.loading) throw new TalariaError('BUSY', 'Another model is already loading.');
     this.loading = true;
+    const previous = this.loaded ? this.loadedOptions : null;
     try {
       await this.init();
-      const llama = this.llama as Llama;
       // Checked before unloading, so a bad file does not cost the user the model they have.
       const checked = this.preflight ? await preflightModelFile(options.path) : null;
       await this.releaseModel();
-      this.state = 'loading';
-      this.logTail.clear();
-      const model = await llama.loadModel({
-        modelPath: options.path,
-        gpuLayers: options.gpuLayers ?? 'auto',
-      });
-      try {
-        const sizeBytes = checked?.sizeBytes ?? (await stat(options.path)).size;
-        const fileInfo = checked?.fileInfo ?? model.fileInfo;
-        this.loaded = await prepareModel(model, options, {
-          sizeBytes,
-          fileInfo,
-          threads: this.threads,
-          chatWrapperFor: this.chatWrapperFor,
-        });
-      } catch (error) {
-        await model.dispose();
-        throw error;
-      }
-      this.state = 'ready';
-      this.lastError = null;
-      await this.refreshVram();
-      return this.loaded.info;
+      return await this.loadChecked(options, checked);
     } catch (error) {
       const llamaReason =
         error instanceof TalariaError ? null : await this.logTail.waitForLoadFailureReason();
-      const failure = toLoadError(error, options.path, llamaReason);
+      let failure = toLoadError(error, options.path, llamaReason);
+      // llama.cpp refused a file that passed the checks: the model the user had comes back.
+      if (previous && !this.loaded && this.llama) {
+        failure = await this.restorePrevious(previous, failure);
+      }
       this.state = this.loaded ? 'ready' : this.llama ? 'error' : 'stopped';
       this.lastError = { code: failure.code, message: failure.message };
       throw failure;
     } finally {
       this.loading = false;
+    }
+  }
+
+  private async loadChecked(
+    options: LoadModelOptions,
+    checked: Awaited<ReturnType<typeof preflightModelFile>> | null,
+  ): Promise<LoadedModelInfo> {
+    const llama = this.llama as Llama;
+    this.state = 'loading';
+    this.logTail.clear();
+    const model = await llama.loadModel({
+      modelPath: options.path,
+      gpuLayers: options.gpuLayers ?? 'auto',
+    });
+    try {
+      const sizeBytes = checked?.sizeBytes ?? (await stat(options.path)).size;
+      const fileInfo = checked?.fileInfo ?? model.fileInfo;
+      this.loaded = await prepareModel(model, options, {
+        sizeBytes,
+        fileInfo,
+        threads: this.threads,
+        chatWrapperFor: this.chatWrapperFor,
+      });
+    } catch (error) {
+      await model.dispose();
+      throw error;
+    }
+    this.loadedOptions = options;
+    this.state = 'ready';
+    this.lastError = null;
+    await this.refreshVram();
+    return this.loaded.info;
+  }
+
+  private async restorePrevious(
+    previous: LoadModelOptions,
+    failure: TalariaError,
+  ): Promise<TalariaError> {
+    const name = basename(previous.path);
+    try {
+      await this.loadChecked(previous, null);
+      return new TalariaError('LOAD_FAILED', `${failure.message} ${name} is loaded again.`, {
+        ...(failure.details as object),
+        restored: previous.path,
+      });
+    } catch {
+      return new TalariaError(
+        'LOAD_FAILED',
+        `${failure.message} ${name}, loaded before, could not be loaded again either.`,
+        failure.details,
+      );
     }
   }
 

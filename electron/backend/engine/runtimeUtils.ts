@@ -34,8 +34,29 @@ export function toLoadError(
   if (error instanceof InsufficientMemoryError) {
     return new TalariaError('INSUFFICIENT_MEMORY', `Not enough memory to load ${name}.`, { path });
   }
-  const reason = llamaReason ?? errorMessage(error);
-  return new TalariaError('LOAD_FAILED', `Cannot load ${name}: ${reason}`, { path });
+  const raw = llamaReason ?? errorMessage(error);
+  return new TalariaError('LOAD_FAILED', `Cannot load ${name}: ${loadFailureSentence(raw)}`, {
+    path,
+    libraryMessage: raw,
+  });
+}
+
+/** llama.cpp's and node-llama-cpp's wording, said the way a user can act on it. */
+export function loadFailureSentence(raw: string): string {
+  if (/not within the file bounds|truncat|RangeError|out of range|unexpected end|EOF/i.test(raw)) {
+    return 'the file is truncated or damaged. Download it again.';
+  }
+  if (/unknown (model )?architecture/i.test(raw)) {
+    const architecture = /architecture:?\s*'?([\w.-]+)'?/i.exec(raw)?.[1];
+    return `llama.cpp does not support this model's architecture${architecture ? ` (${architecture})` : ''}.`;
+  }
+  if (/missing tensor|wrong number of tensors|wrong shape/i.test(raw)) {
+    return 'the file lacks tensors this kind of model needs; it is damaged or was converted wrongly.';
+  }
+  if (/failed to (allocate|load)|out of memory|cudaMalloc|vk::/i.test(raw)) {
+    return 'llama.cpp could not load it (it may not fit in memory, or the file is damaged).';
+  }
+  return `llama.cpp refused it (${raw.replace(/^llama_model_loader:\s*/, '').slice(0, 200)}).`;
 }
 
 export function errorMessage(error: unknown): string {
