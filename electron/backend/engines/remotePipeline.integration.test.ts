@@ -59,12 +59,12 @@ afterAll(async () => {
 
 describe('the reply pipeline on a remote llama.cpp server', () => {
   it('makes required calls whose arguments always validate', async () => {
-    for (const seed of [1, 2, 3, 4]) {
+    for (const seed of [1, 2, 3]) {
       const result = await runReply(engine, {
         messages: USER,
         tools: TOOLS,
         toolChoice: 'required',
-        maxCalls: 2,
+        maxCalls: 1,
         sampling: { temperature: 0.9, seed, maxTokens: 60 },
       });
       expect(result.mode).toBe('tools');
@@ -72,7 +72,7 @@ describe('the reply pipeline on a remote llama.cpp server', () => {
       expect(result.toolErrors).toEqual([]);
       expect(result.finishReason).toBe('tool_calls');
     }
-  });
+  }, 120_000);
 
   it('calls the named function, which llama-server’s own chat endpoint refuses to do', async () => {
     const result = await runReply(engine, {
