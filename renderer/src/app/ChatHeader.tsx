@@ -18,9 +18,21 @@ export function ChatHeader() {
   const title = entry?.title ?? null;
   const count = useChat((s) => s.messages.filter((m) => m.role !== 'system').length);
   const renaming = useUi((s) => s.renaming !== null && s.renaming === id);
+  const sidebarCollapsed = useUi((s) => s.sidebarCollapsed);
   return (
-    <header className="grid h-12 shrink-0 grid-cols-[1fr_auto_1fr] items-center gap-3 border-b border-line px-4">
-      <div className="flex min-w-0 items-center gap-2">
+    <header className="flex h-12 shrink-0 items-center gap-3 border-b border-line px-4">
+      <div className="flex min-w-0 flex-1 items-center gap-2">
+        {sidebarCollapsed && (
+          <IconButton
+            size="sm"
+            aria-label="Show the chat list"
+            title={`Show the chat list (${MOD}+B)`}
+            data-testid="sidebar-show"
+            onClick={() => ui.getState().toggleSidebar()}
+          >
+            <Icon name="sidebar" size={15} />
+          </IconButton>
+        )}
         {renaming && id ? (
           <RenameInput
             title={title ?? ''}
@@ -33,21 +45,27 @@ export function ChatHeader() {
         ) : (
           <h1
             data-testid="chat-title"
-            className="truncate text-[14px] font-semibold"
+            title={title ?? undefined}
+            className="max-w-[calc(100%-5rem)] shrink-0 truncate text-[14px] font-semibold"
             onDoubleClick={() => id && ui.getState().requestRename(id)}
           >
             {title ?? 'New chat'}
           </h1>
         )}
         {count > 0 && !renaming && (
-          <span className="shrink-0 text-[11px] text-subtle tabular-nums">
+          <span className="hidden shrink-0 text-[11px] text-subtle tabular-nums xl:inline">
             {count} {count === 1 ? 'message' : 'messages'}
           </span>
         )}
-        {id && !renaming && <CastButton key={id} conversationId={id} />}
+        {id && !renaming && (
+          // The title keeps its room; the cast chip gives way first.
+          <div className="flex min-w-9 overflow-hidden rounded-full">
+            <CastButton key={id} conversationId={id} />
+          </div>
+        )}
       </div>
       <ModelButton />
-      <div className="flex items-center justify-end gap-1">
+      <div className="flex shrink-0 items-center justify-end gap-1">
         <IconButton
           aria-label="Search messages"
           title={`Search messages (${MOD}+Shift+F)`}
@@ -65,15 +83,18 @@ export function ChatHeader() {
           </IconButton>
         )}
         {id && <ToolsButton key={id} conversationId={id} />}
-        <IconButton
-          aria-label="Command palette"
-          title={`Command palette (${MOD}+K)`}
-          data-testid="open-palette"
-          onClick={() => ui.getState().open('palette')}
-        >
-          <Icon name="command" size={15} />
-        </IconButton>
-        <ThemeToggle />
+        {/* Below 1280 px the title needs the room; both stay one shortcut or Settings away. */}
+        <span className="hidden xl:contents">
+          <IconButton
+            aria-label="Command palette"
+            title={`Command palette (${MOD}+K)`}
+            data-testid="open-palette"
+            onClick={() => ui.getState().open('palette')}
+          >
+            <Icon name="command" size={15} />
+          </IconButton>
+          <ThemeToggle />
+        </span>
         <IconButton
           aria-label="Settings"
           data-testid="open-settings"

@@ -11,7 +11,7 @@ import { ChatHeader } from './ChatHeader';
 import { ChatOverlays } from './ChatOverlays';
 import { ConnectionLostBanner } from './ConnectionLostBanner';
 import { useRoute } from './router';
-import { useStores } from './stores';
+import { useStores, useUi } from './stores';
 import { useShortcuts } from './useShortcuts';
 
 /** The app frame once connected: sidebar, chat pane, status bar and the dialogs. */
@@ -21,6 +21,7 @@ export function Shell({ connectionLost }: { connectionLost: boolean }) {
   useShortcuts(stores, newChat);
   const route = useRoute();
   const onChat = route.screen === 'chat';
+  const sidebarCollapsed = useUi((s) => s.sidebarCollapsed);
   return (
     <LibraryProvider>
       <div className="flex h-full flex-col bg-canvas text-fg">
@@ -29,7 +30,7 @@ export function Shell({ connectionLost }: { connectionLost: boolean }) {
           <NavRail />
           {/* The chat stays mounted behind the models screen, so its scroll and streams survive. */}
           <div className="flex min-w-0 flex-1" hidden={!onChat}>
-            <Sidebar />
+            {!sidebarCollapsed && <Sidebar />}
             <main className="flex min-w-0 flex-1 flex-col" aria-label="Chat">
               <ChatHeader />
               <ChatView offline={connectionLost} />

@@ -25,6 +25,9 @@ export interface UiState {
   toast: Toast | null;
   /** The conversation whose title the chat header is editing. */
   renaming: string | null;
+  /** The conversation list is hidden (remembered in this browser). */
+  sidebarCollapsed: boolean;
+  toggleSidebar(): void;
   open(overlay: Overlay): void;
   requestRename(id: string | null): void;
   close(): void;
@@ -35,6 +38,19 @@ export interface UiState {
 
 export type UiStore = StoreApi<UiState>;
 
+const SIDEBAR_CACHE = 'talaria.sidebarCollapsed';
+
+/** The remembered choice; without one, narrow windows start with the list hidden. */
+function initialSidebarCollapsed(): boolean {
+  try {
+    const saved = localStorage.getItem(SIDEBAR_CACHE);
+    if (saved !== null) return saved === '1';
+  } catch {
+    // Storage unavailable (private mode): fall through to the width rule.
+  }
+  return typeof window !== 'undefined' && window.innerWidth < 900;
+}
+
 export function createUiStore(): UiStore {
   let toastIds = 0;
   return createStore<UiState>()((set, get) => ({
@@ -42,6 +58,16 @@ export function createUiStore(): UiStore {
     confirm: null,
     toast: null,
     renaming: null,
+    sidebarCollapsed: initialSidebarCollapsed(),
+    toggleSidebar: () => {
+      const sidebarCollapsed = !get().sidebarCollapsed;
+      set({ sidebarCollapsed });
+      try {
+        localStorage.setItem(SIDEBAR_CACHE, sidebarCollapsed ? '1' : '0');
+      } catch {
+        // Not remembered; the toggle still works for this session.
+      }
+    },
     open: (overlay) => set({ overlay }),
     requestRename: (renaming) => set({ renaming }),
     close: () => set({ overlay: null }),

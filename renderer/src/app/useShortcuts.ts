@@ -37,6 +37,8 @@ export function useShortcuts(stores: Stores, newChat: () => Promise<void>): void
         act(() => ui.getState().open('search'));
       } else if (mod && key === 'r' && e.shiftKey) {
         act(() => void chat.getState().regenerate());
+      } else if (mod && key === 'b' && !e.shiftKey) {
+        act(() => ui.getState().toggleSidebar());
       } else if (mod && key === 'l' && !e.shiftKey) {
         act(() => models.getState().openDialog());
       } else if (mod && (key === '=' || key === '+')) {

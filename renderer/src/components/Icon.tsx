@@ -31,6 +31,7 @@ const PATHS = {
   more: 'M5 12h.01M12 12h.01M19 12h.01',
   fork: 'M8 5a2 2 0 1 1-4 0 2 2 0 0 1 4 0zM8 19a2 2 0 1 1-4 0 2 2 0 0 1 4 0zM20 6a2 2 0 1 1-4 0 2 2 0 0 1 4 0zM6 7v10M18 8c0 4.5-3 6.5-10 9.3',
   chevronLeft: 'm15 6-6 6 6 6',
+  sidebar: 'M4 5h16v14H4zM9.5 5v14',
   chevronRight: 'm9 6 6 6-6 6',
   play: 'M7 5v14l11-7z',
   download: 'M12 4v11M7 10l5 5 5-5M5 20h14',

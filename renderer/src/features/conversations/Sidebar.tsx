@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useChat, useConversations, useStores } from '../../app/stores';
-import { Button, Kbd } from '../../components/Button';
+import { Button, IconButton, Kbd } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { Logo } from '../../components/Logo';
 import { MOD_KEY as MOD } from '../../components/shortcuts';
@@ -102,9 +102,18 @@ export function Sidebar() {
       className="flex w-64 shrink-0 flex-col border-r border-line bg-panel"
       aria-label="Sidebar"
     >
-      <div className="flex h-12 shrink-0 items-center gap-2.5 px-4">
+      <div className="flex h-12 shrink-0 items-center gap-2.5 pr-2 pl-4">
         <Logo size={22} />
-        <span className="text-[15px] font-semibold tracking-tight">Talaria</span>
+        <span className="flex-1 text-[15px] font-semibold tracking-tight">Talaria</span>
+        <IconButton
+          size="sm"
+          aria-label="Hide the chat list"
+          title={`Hide the chat list (${MOD}+B)`}
+          data-testid="sidebar-toggle"
+          onClick={() => ui.getState().toggleSidebar()}
+        >
+          <Icon name="sidebar" size={15} />
+        </IconButton>
       </div>
       <div className="flex flex-col gap-1.5 px-3 pb-3">
         <Button

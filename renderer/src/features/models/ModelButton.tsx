@@ -23,7 +23,7 @@ export function ModelButton() {
       aria-label={model ? `Model: ${model.name}. Change model` : 'Load a model'}
       title={`${model ? model.path : 'Load a model'} (${MOD_KEY}+L)`}
       onClick={() => models.getState().openDialog()}
-      className={`flex h-8 max-w-[min(420px,60%)] min-w-[220px] items-center gap-2 rounded-lg border px-3 text-[13px] transition-colors ${focusRing} ${
+      className={`flex h-8 w-[clamp(170px,21vw,340px)] shrink-0 items-center gap-2 rounded-lg border px-3 text-[13px] transition-colors ${focusRing} ${
         model || loading
           ? 'border-line-strong/70 bg-raised text-fg hover:bg-hover'
           : 'border-accent/50 bg-accent-soft text-accent-text hover:border-accent'

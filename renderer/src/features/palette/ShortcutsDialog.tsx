@@ -15,6 +15,7 @@ const SHORTCUTS: [string, string[]][] = [
   ['Impersonate: draft my next line', [MOD, '⇧', 'E']],
   ['Next / previous chat', ['Alt', '↓ / ↑']],
   ['Load a model', [MOD, 'L']],
+  ['Show / hide the chat list', [MOD, 'B']],
   ['Larger / smaller text', [MOD, '= / -']],
   ['Keyboard shortcuts', [MOD, '/']],
 ];
