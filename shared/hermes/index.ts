@@ -15,7 +15,7 @@ export { hermesToolSystemPrompt, pyStrip, toolFunction } from './toolSystemPromp
 export { jsonSchemaToPythonType } from './pythonType';
 export { pyFloatRepr, pyJsonDumps, pyString } from './tojson';
 export type { PyJsonDumpsOptions } from './tojson';
-export { parseToolCalls } from './parseToolCalls';
+export { endsInsideString, parseToolCalls } from './parseToolCalls';
 export { parsePythonLiteral, PythonLiteralError } from './pythonLiteral';
 export { ToolCallValidator } from './ToolCallValidator';
 export { validateToolCall, validatorFor } from './validateToolCall';

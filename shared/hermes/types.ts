@@ -47,6 +47,11 @@ export interface RenderHermesPromptOptions {
 export interface ParsedToolCall {
   name: string;
   arguments: Record<string, unknown>;
+  /**
+   * The call's exact JSON text, set only when `arguments` could not hold it exactly (an integer
+   * beyond 2^53, rounded by JavaScript); `warnings` says so.
+   */
+  raw?: string;
 }
 
 /** A `<tool_call>` body that could not be turned into a call. */
@@ -61,6 +66,8 @@ export interface ParseToolCallsResult {
   content: string;
   calls: ParsedToolCall[];
   errors: ToolCallParseError[];
+  /** Calls kept but not exactly as written (e.g. integers beyond 2^53), one line each. */
+  warnings: string[];
 }
 
 export type ToolCallValidation =

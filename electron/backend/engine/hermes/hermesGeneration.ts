@@ -9,7 +9,7 @@ import {
 } from 'node-llama-cpp';
 import type { StopReason } from '../../../../shared/contract/types';
 import type { HermesMessage, ModelChatTemplates } from '../../../../shared/hermes';
-import { toolFunction } from '../../../../shared/hermes';
+import { endsInsideString, toolFunction } from '../../../../shared/hermes';
 import type { ChatGenerationOutcome } from '../chatGeneration';
 import type { EngineToolOptions, GrammarSchema } from '../engineProtocol';
 import type { GenerationMeter } from '../GenerationMeter';
@@ -149,12 +149,22 @@ async function writeFreeCall(
   named: string | null,
   forced: boolean,
 ): Promise<StepStop | 'closed'> {
-  if (named !== null) steps.inject(`\n{"name": "${named}", "arguments": `);
-  else if (forced) steps.inject('\n{"name": "');
-  const body = await steps.step({ stops: triggers(CLOSE) });
-  if (body.stop !== 'trigger') return body.stop;
-  steps.inject(CLOSE);
-  return 'closed';
+  let written = '';
+  const write = (text: string): void => {
+    steps.inject(text);
+    written += text;
+  };
+  if (named !== null) write(`\n{"name": "${named}", "arguments": `);
+  else if (forced) write('\n{"name": "');
+  for (;;) {
+    const body = await steps.step({ stops: triggers(CLOSE) });
+    if (body.stop !== 'trigger') return body.stop;
+    written += body.text;
+    // A `</tool_call>` inside a JSON string is part of an argument: keep writing the call.
+    const inString = endsInsideString(written);
+    write(CLOSE);
+    if (!inString) return 'closed';
+  }
 }
 
 function parseName(text: string): string | null {
