@@ -18,6 +18,8 @@ export interface ApiModelsOptions {
   library: ApiLibrary;
   /** Unload a model this API loaded after this long without a request; 0 keeps it. */
   idleTtlMs?: number;
+  /** Context sequences a model loaded on demand gets for API clients. */
+  parallel?: number;
 }
 
 export interface ResolvedModel {
@@ -83,7 +85,8 @@ export class ApiModels {
     if (!model) throw modelNotFound(name);
     const settings = await library.settingsForPath(model.path);
     try {
-      await engine.load(toLoadOptions(model.path, settings));
+      const parallel = this.options.parallel ?? 1;
+      await engine.load({ ...toLoadOptions(model.path, settings), parallel });
     } catch (error) {
       throw new ApiError(
         500,

@@ -30,7 +30,10 @@ export interface ApiServerOptions {
   apiKey?: string | null;
   /** Web origins allowed to call the API from a browser; none by default (CORS off). */
   corsOrigins?: string[];
-  /** Generations at once (default 1). */
+  /**
+   * Generations at once (default 1): a model the API loads gets this many context sequences of
+   * its own besides the app's, batched together, each keeping its client's KV prefix.
+   */
   parallel?: number;
   /** Requests that may wait for a slot before 429s (default 32). */
   maxQueue?: number;
@@ -80,6 +83,7 @@ export class ApiServer {
       engine: options.engine,
       library: options.library,
       idleTtlMs: options.idleTtlMs ?? 15 * 60_000,
+      parallel: this.parallel,
     });
     this.queue = new GenerationQueue(this.parallel, options.maxQueue ?? 32);
   }

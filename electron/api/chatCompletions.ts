@@ -68,7 +68,7 @@ async function wholeReply(
         plan.messages,
         plan.sampling,
         { onText: () => undefined, signal: ctx.signal },
-        plan.options,
+        { ...plan.options, lane: 'api' },
       ),
     ctx.signal,
   );
@@ -168,7 +168,7 @@ async function streamReply(
             },
             signal: ctx.signal,
           },
-          plan.options,
+          { ...plan.options, lane: 'api' },
         ),
       ctx.signal,
     ));

@@ -71,10 +71,15 @@ export async function completions(
     try {
       ({ stats } = await whenEngineFree(
         () =>
-          ctx.engine.complete(prompt, sampling, {
-            onText: (text) => sse.send({ ...head, choices: [choice(text, null)], ...extra }),
-            signal: ctx.signal,
-          }),
+          ctx.engine.complete(
+            prompt,
+            sampling,
+            {
+              onText: (text) => sse.send({ ...head, choices: [choice(text, null)], ...extra }),
+              signal: ctx.signal,
+            },
+            { lane: 'api' },
+          ),
         ctx.signal,
       ));
     } catch (error) {

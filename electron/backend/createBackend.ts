@@ -64,8 +64,8 @@ export type ApiStartOptions = Omit<ApiServerOptions, 'engine' | 'library'>;
 
 export interface Backend {
   server: RpcServer<TalariaMethods, TalariaEvents>;
-  /** Loads a model at start-up (the `--model` flag). */
-  loadModel(path: string): Promise<void>;
+  /** Loads a model at start-up (the `--model` flag); `parallel` adds API sequences. */
+  loadModel(path: string, options?: { parallel?: number }): Promise<void>;
   /**
    * Starts the OpenAI-compatible API on this backend's engine and library (`talaria api`);
    * dispose() stops it. Throws when the address needs an API key it was not given.
@@ -228,8 +228,8 @@ export function createBackend(options: BackendOptions): Backend {
   let api: ApiServer | null = null;
   return {
     server,
-    async loadModel(path) {
-      await engine.load({ path });
+    async loadModel(path, loadOptions = {}) {
+      await engine.load({ path, ...loadOptions });
       rememberRecentModel(ctx, path);
     },
     async startApi(apiOptions) {

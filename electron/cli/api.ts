@@ -78,7 +78,7 @@ export async function api(args: string[], paths: EntryPaths): Promise<number> {
   if (values.model) {
     const file = resolve(values.model);
     try {
-      if (existsSync(file)) await backend.loadModel(file);
+      if (existsSync(file)) await backend.loadModel(file, { parallel });
       else await server.preload(values.model);
       console.error(`[talaria] model loaded: ${values.model}`);
     } catch (error) {

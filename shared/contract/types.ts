@@ -163,6 +163,11 @@ export interface LoadModelOptions {
   batchSize?: number;
   /** Defaults to the machine's core count. */
   threads?: number;
+  /**
+   * Extra context sequences for the OpenAI-compatible API's concurrent clients (`talaria api
+   * --parallel N`), each with its own KV cache; 0 (default) shares the app's one sequence.
+   */
+  parallel?: number;
 }
 
 export type EngineState = 'stopped' | 'idle' | 'loading' | 'ready' | 'error';

@@ -13,6 +13,11 @@ export interface EngineGenerateOptions {
   tools?: EngineToolOptions;
   /** JSON mode: the reply is constrained to this (grammar-ready) JSON Schema. */
   jsonSchema?: GrammarSchema;
+  /**
+   * Whose context sequence runs it: 'app' (default, the desktop chat's) or 'api' (the
+   * OpenAI-compatible API's own sequences, see SequencePool).
+   */
+  lane?: 'app' | 'api';
 }
 
 export interface EngineStreamCallbacks {
@@ -62,5 +67,6 @@ export interface Engine {
     prompt: string,
     sampling: EngineSamplingParams,
     callbacks: EngineStreamCallbacks,
+    options?: Pick<EngineGenerateOptions, 'lane'>,
   ): Promise<EngineResult>;
 }

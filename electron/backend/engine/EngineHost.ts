@@ -123,9 +123,10 @@ export class EngineHost implements Engine {
     prompt: string,
     sampling: EngineSamplingParams,
     callbacks: GenerateCallbacks,
+    options: { lane?: 'app' | 'api' } = {},
   ): Promise<{ text: string; stats: GenerationStats }> {
     return this.streamed(callbacks, (requestId) =>
-      this.call('complete', { requestId, prompt, sampling }, 'generating', {
+      this.call('complete', { requestId, prompt, sampling, ...options }, 'generating', {
         signal: callbacks.signal,
       }),
     );

@@ -1,7 +1,14 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { getLlama, type ChatWrapper, type Llama, type LlamaModel } from 'node-llama-cpp';
+import {
+  getLlama,
+  type ChatWrapper,
+  type Llama,
+  type LlamaModel,
+  type Token,
+} from 'node-llama-cpp';
+import { renderHermesPrompt } from '../../../shared/hermes';
 import { TalariaError } from '../../../shared/contract/errors';
 import type { HardwareInfo } from '../../../shared/contract/library';
 import type {
@@ -54,9 +61,9 @@ interface ActiveGeneration {
 }
 
 /**
- * node-llama-cpp in-process: one Llama instance, at most one model with one context sequence, and
- * one generation at a time. The same LlamaChat is kept across turns so the KV cache of a shared
- * prompt prefix is reused.
+ * node-llama-cpp in-process: one Llama instance and at most one model, whose context holds the
+ * app's sequence and the API's (see SequencePool): one generation per sequence, all evaluated in
+ * shared batches. A sequence keeps its KV cache across turns, so a shared prompt prefix is reused.
  */
 export class EngineRuntime {
   private readonly gpu: 'auto' | false;
@@ -73,7 +80,7 @@ export class EngineRuntime {
   private state: EngineState = 'stopped';
   private lastError: { code: string; message: string } | null = null;
   private loading = false;
-  private active: ActiveGeneration | null = null;
+  private readonly active = new Set<ActiveGeneration>();
   private readonly logTail = new LlamaLogTail();
 
   constructor(options: EngineRuntimeOptions = {}) {
@@ -210,11 +217,12 @@ export class EngineRuntime {
   }
 
   private async interruptGeneration(reason: StopReason): Promise<void> {
-    const active = this.active;
-    if (!active) return;
-    active.interruptedBy = reason;
-    active.controller.abort();
-    await active.done.catch(() => undefined);
+    const running = [...this.active];
+    for (const active of running) {
+      active.interruptedBy = reason;
+      active.controller.abort();
+    }
+    await Promise.all(running.map((active) => active.done.catch(() => undefined)));
   }
 
   getStatus(): EngineStatus {
@@ -238,31 +246,57 @@ export class EngineRuntime {
   }
 
   async generate(request: GenerateRequest, handlers: GenerateHandlers): Promise<GenerateResult> {
-    return this.runGeneration(request.sampling, handlers, (loaded, common) =>
+    const prompt = (loaded: LoadedModel) =>
+      loaded.model.tokenize(
+        renderHermesPrompt(request.messages, { tools: request.tools?.definitions ?? [] }),
+        true,
+      );
+    return this.runGeneration(request, handlers, prompt, (loaded, common) =>
       generateReply(this.llama as Llama, loaded, request, common),
     );
   }
 
   /** A raw prompt continued with no chat template (the API's `/v1/completions`). */
   async complete(request: CompleteRequest, handlers: GenerateHandlers): Promise<GenerateResult> {
-    return this.runGeneration(request.sampling, handlers, (loaded, common) =>
+    const prompt = (loaded: LoadedModel) => loaded.model.tokenize(request.prompt, true);
+    return this.runGeneration(request, handlers, prompt, (loaded, common) =>
       runRawCompletion(loaded, { ...common, prompt: request.prompt }),
     );
   }
 
   /** One generation at a time on the loaded model; unload and dispose interrupt it. */
   private async runGeneration(
-    samplingParams: GenerateRequest['sampling'],
+    request: Pick<GenerateRequest, 'sampling' | 'lane'>,
+    handlers: GenerateHandlers,
+    promptTokens: (loaded: LoadedModel) => Token[],
+    run: (
+      loaded: LoadedModel,
+      common: Omit<ChatGenerationInput, 'messages'>,
+    ) => Promise<ChatGenerationOutcome>,
+  ): Promise<GenerateResult> {
+    const model = this.loaded;
+    if (!model) throw new TalariaError('NO_MODEL_LOADED', 'Load a model before generating.');
+    const lane = request.lane ?? 'app';
+    const prompt = lane === 'api' && model.pool.choosesByPrefix ? promptTokens(model) : null;
+    const sequence = model.pool.take(lane, prompt);
+    if (!sequence) throw new TalariaError('BUSY', 'A generation is already running.');
+    try {
+      return await this.runOn({ ...model, sequence }, request, handlers, run);
+    } finally {
+      model.pool.release(sequence);
+    }
+  }
+
+  private async runOn(
+    loaded: LoadedModel,
+    request: Pick<GenerateRequest, 'sampling'>,
     handlers: GenerateHandlers,
     run: (
       loaded: LoadedModel,
       common: Omit<ChatGenerationInput, 'messages'>,
     ) => Promise<ChatGenerationOutcome>,
   ): Promise<GenerateResult> {
-    const loaded = this.loaded;
-    if (!loaded) throw new TalariaError('NO_MODEL_LOADED', 'Load a model before generating.');
-    if (this.active) throw new TalariaError('BUSY', 'A generation is already running.');
-    const sampling = toSamplingOptions(samplingParams, loaded.model);
+    const sampling = toSamplingOptions(request.sampling, loaded.model);
     const meter = new GenerationMeter();
     const controller = new AbortController();
     const forwardAbort = () => controller.abort();
@@ -276,7 +310,7 @@ export class EngineRuntime {
       onText: handlers.onText,
     });
     active.done = running;
-    this.active = active;
+    this.active.add(active);
     try {
       const outcome = await running;
       const stopReason =
@@ -286,7 +320,7 @@ export class EngineRuntime {
       return { text: outcome.text, stats: meter.finish(stopReason, outcome.prompt) };
     } finally {
       handlers.signal?.removeEventListener('abort', forwardAbort);
-      this.active = null;
+      this.active.delete(active);
       void this.refreshVram();
     }
   }

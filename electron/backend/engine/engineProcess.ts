@@ -67,20 +67,20 @@ function main(): void {
         await runtime.unloadModel();
         return { ok: true };
       },
-      generate: async ({ requestId, messages, sampling, tools, jsonSchema }, ctx) => {
+      generate: async ({ requestId, messages, sampling, tools, jsonSchema, lane }, ctx) => {
         await runtime.init();
         return runtime.generate(
-          { messages, sampling, tools, jsonSchema },
+          { messages, sampling, tools, jsonSchema, lane },
           {
             signal: ctx.signal,
             onText: (text, tokens) => server?.emit('text', { requestId, text, tokens }),
           },
         );
       },
-      complete: async ({ requestId, prompt, sampling }, ctx) => {
+      complete: async ({ requestId, prompt, sampling, lane }, ctx) => {
         await runtime.init();
         return runtime.complete(
-          { prompt, sampling },
+          { prompt, sampling, lane },
           {
             signal: ctx.signal,
             onText: (text, tokens) => server?.emit('text', { requestId, text, tokens }),

@@ -56,6 +56,8 @@ export interface EngineGenerateParams {
   tools?: EngineToolOptions;
   /** JSON mode: the reply is constrained to this grammar schema. */
   jsonSchema?: GrammarSchema;
+  /** Default 'app'; the API's requests run on the API's sequences (see SequencePool). */
+  lane?: 'app' | 'api';
 }
 
 /** The RPC spoken between the backend and the engine child process. */
@@ -69,7 +71,12 @@ export type EngineMethods = {
   };
   /** A raw prompt continued with no chat template; text arrives as `text` events. */
   complete: {
-    params: { requestId: string; prompt: string; sampling: EngineSamplingParams };
+    params: {
+      requestId: string;
+      prompt: string;
+      sampling: EngineSamplingParams;
+      lane?: 'app' | 'api';
+    };
     result: { text: string; stats: GenerationStats };
   };
   /** Tokens of a prompt text (special-token tags parsed) in the loaded model's tokenizer. */
@@ -146,6 +153,7 @@ export const engineSchemas = {
     flashAttention: z.boolean().optional(),
     batchSize: z.number().int().positive().optional(),
     threads: z.number().int().positive().optional(),
+    parallel: z.number().int().min(0).max(64).optional(),
   }),
   unload: z.object({}),
   generate: z.object({
@@ -154,8 +162,14 @@ export const engineSchemas = {
     sampling,
     tools: tools.optional(),
     jsonSchema: jsonObject.optional(),
+    lane: z.enum(['app', 'api']).optional(),
   }),
-  complete: z.object({ requestId: z.string(), prompt: z.string(), sampling }),
+  complete: z.object({
+    requestId: z.string(),
+    prompt: z.string(),
+    sampling,
+    lane: z.enum(['app', 'api']).optional(),
+  }),
   countTokens: z.object({ text: z.string() }),
   hardware: z.object({}),
   // The backend built this input itself; assemblePrompt checks what it relies on.

@@ -1,4 +1,4 @@
-import type { Llama } from 'node-llama-cpp';
+import { LlamaChat, type Llama } from 'node-llama-cpp';
 import { TalariaError } from '../../../shared/contract/errors';
 import type { LoadedModelInfo } from '../../../shared/contract/types';
 import type { HermesMessage } from '../../../shared/hermes';
@@ -51,5 +51,17 @@ export async function generateReply(
         `${session.info.chatWrapper} format.`,
     );
   }
-  return runChatGeneration(session, { ...common, messages: request.messages });
+  // The kept LlamaChat lives on the app's sequence; another sequence gets one for this reply.
+  if (session.chat.sequence === session.sequence) {
+    return runChatGeneration(session, { ...common, messages: request.messages });
+  }
+  const chat = new LlamaChat({
+    contextSequence: session.sequence,
+    chatWrapper: session.chatWrapper,
+  });
+  try {
+    return await runChatGeneration({ ...session, chat }, { ...common, messages: request.messages });
+  } finally {
+    chat.dispose({ disposeSequence: false });
+  }
 }

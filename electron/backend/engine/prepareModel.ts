@@ -3,6 +3,7 @@ import { LlamaChat, type ChatWrapper, type LlamaContext, type LlamaModel } from 
 import type { LoadedModelInfo, LoadModelOptions } from '../../../shared/contract/types';
 import type { ChatSession } from './chatGeneration';
 import { specialTagsOf } from './hermes/specialTokens';
+import { SequencePool } from './SequencePool';
 import { parameterCountOf } from './runtimeUtils';
 
 /** Context size when the caller does not choose: enough for chat, small enough for RAM. */
@@ -13,6 +14,8 @@ export interface LoadedModel extends ChatSession {
   info: LoadedModelInfo;
   /** The Hermes tags this model holds as special tokens. */
   specialTokens: string[];
+  /** Sequence 0 (`sequence`, the app's) and the API's sequences. */
+  pool: SequencePool;
 }
 
 export interface PrepareModelOptions {
@@ -29,7 +32,9 @@ export async function prepareModel(
   options: LoadModelOptions,
   { sizeBytes, fileInfo, threads, chatWrapperFor }: PrepareModelOptions,
 ): Promise<LoadedModel> {
+  const apiSequences = options.parallel ?? 0;
   const context = await model.createContext({
+    sequences: 1 + apiSequences,
     contextSize:
       options.contextSize === 'auto'
         ? 'auto'
@@ -39,6 +44,10 @@ export async function prepareModel(
     ...(options.flashAttention !== undefined && { flashAttention: options.flashAttention }),
   });
   const sequence = context.getSequence();
+  const pool = new SequencePool(
+    sequence,
+    Array.from({ length: apiSequences }, () => context.getSequence()),
+  );
   const chatWrapper = chatWrapperFor(model);
   const chat = new LlamaChat({ contextSequence: sequence, chatWrapper });
   const tokenizerMeta = fileInfo.metadata.tokenizer as Record<string, unknown> | undefined;
@@ -53,5 +62,6 @@ export async function prepareModel(
     chatWrapper: chatWrapper.wrapperName,
     hasToolUseTemplate: typeof tokenizerMeta?.['chat_template.tool_use'] === 'string',
   };
-  return { model, context, sequence, chat, chatWrapper, info, specialTokens: specialTagsOf(model) };
+  const specialTokens = specialTagsOf(model);
+  return { model, context, sequence, chat, chatWrapper, info, specialTokens, pool };
 }

@@ -1,6 +1,7 @@
 import type { ChatWrapper, LlamaModel } from 'node-llama-cpp';
 import type { GenerationStats } from '../../../shared/contract/types';
 import type { HermesMessage } from '../../../shared/hermes';
+import type { GenerationLane } from './SequencePool';
 import type { EngineSamplingParams, EngineToolOptions, GrammarSchema } from './engineProtocol';
 
 export interface EngineRuntimeOptions {
@@ -27,12 +28,15 @@ export interface GenerateRequest {
   tools?: EngineToolOptions;
   /** JSON mode: constrain the reply to this grammar schema. */
   jsonSchema?: GrammarSchema;
+  /** Default 'app' (the desktop's sequence); the API's requests use its own sequences. */
+  lane?: GenerationLane;
 }
 
 export interface CompleteRequest {
   /** The raw prompt; special-token tags in it are read as special tokens. */
   prompt: string;
   sampling: EngineSamplingParams;
+  lane?: GenerationLane;
 }
 
 export interface GenerateHandlers {
