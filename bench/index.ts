@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   download: () => import('./download'),
   roleplay: () => import('./roleplay'),
   remote: () => import('./remote'),
+  eval: () => import('./eval'),
 };
 
 async function main(): Promise<number> {

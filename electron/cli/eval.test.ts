@@ -3,7 +3,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bfclCases, renderExpected, renderMutated, type BfclSuiteFile } from '../../shared/eval';
+import {
+  bfclCases,
+  DEFAULT_EVAL_VARIANT,
+  renderExpected,
+  renderMutated,
+  type BfclSuiteFile,
+} from '../../shared/eval';
+import { EvalStore } from '../backend/eval/EvalStore';
+import { Store } from '../backend/store';
 
 const CLI = resolve(import.meta.dirname, 'index.ts');
 const BFCL = resolve(import.meta.dirname, '../../resources/eval/bfcl');
@@ -67,7 +75,7 @@ describe('talaria eval', () => {
     expect(text.stderr).toContain(
       'INVALID_INPUT: 4 output id(s) are not in bfcl-simple, e.g. "irrelevance_0"',
     );
-  });
+  }, 120_000);
 
   it('imports a user suite, lists it next to BFCL, scores it; refuses --engine for now', () => {
     const data = join(dir, 'data');
@@ -126,5 +134,55 @@ describe('talaria eval', () => {
     );
     expect(engine.code).toBe(2);
     expect(engine.stderr).toMatch(/^eval run --engine is not available yet/);
-  });
+  }, 120_000);
+
+  it('lists stored runs, diffs two of them and exports one as CSV', () => {
+    const data = join(dir, 'runs');
+    const store = new Store({ file: join(data, 'talaria.db') });
+    const evals = new EvalStore(store.db);
+    const plan = {
+      suites: ['bfcl-simple'],
+      models: ['m.gguf'],
+      variants: [DEFAULT_EVAL_VARIANT],
+      limit: 3,
+    };
+    const ids = [
+      [false, true, true],
+      [true, false, true],
+    ].map((verdicts) => {
+      const id = evals.createRun(plan, 3);
+      verdicts.forEach((correct, i) =>
+        evals.addResult({
+          runId: id,
+          model: 'm.gguf',
+          variant: 0,
+          caseId: `simple_python_${i}`,
+          category: 'bfcl-simple',
+          prompt: '<|im_start|>user…',
+          output: correct ? 'right' : 'wrong, "quoted"',
+          correct,
+          reason: correct ? 'ok' : 'missing required parameter base',
+          ttftMs: 5,
+          durationMs: 9,
+          promptTokens: 50,
+          completionTokens: 3,
+          tokensPerSecond: null,
+        }),
+      );
+      evals.setStatus(id, 'done');
+      return id;
+    });
+    store.close();
+
+    const diff = talaria('eval', 'diff', ids[0]!, ids[1]!, '--data-dir', data);
+    expect(diff.stdout).toBe(
+      'fixed 1, broke 1 (still correct 1, still wrong 0)\nfixed: simple_python_0\nbroke: simple_python_1\n',
+    );
+    const csv = talaria('eval', 'export', ids[1]!, '--format', 'csv', '--data-dir', data);
+    const rows = csv.stdout.split('\r\n');
+    expect(rows).toHaveLength(5);
+    expect(rows[2]).toBe(
+      'm.gguf,0,bfcl-simple,simple_python_1,false,missing required parameter base,5,9,50,3,,"wrong, ""quoted"""',
+    );
+  }, 120_000);
 });

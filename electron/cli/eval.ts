@@ -19,6 +19,12 @@ export const EVAL_USAGE = `  talaria eval suites [--json] [--data-dir DIR]
   talaria eval run --resume RUN_ID [--out FILE.json] [--data-dir DIR]
       Run suites on local models (comma-separated: each × each --grammar value), storing every
       prompt, raw output and timing in the data folder; Ctrl+C stops, --resume goes on.
+  talaria eval runs [--json] [--data-dir DIR]
+      List the stored runs: id, status, progress, accuracy, suites and models.
+  talaria eval export RUN_ID [--format json|csv] [--out FILE] [--data-dir DIR]
+      Every case of a run: verdict, reason, timings and raw output (JSON adds the prompts).
+  talaria eval diff RUN_A RUN_B [--json] [--data-dir DIR]
+      What RUN_B fixed and broke compared with RUN_A, case by case.
   talaria eval import FILE.jsonl [--name NAME] [--data-dir DIR]
       Check a suite of your own (format: shared/eval/README.md) and add it.`;
 
@@ -101,6 +107,7 @@ export async function evalCommand(
         grammar: { type: 'string' },
         out: { type: 'string' },
         name: { type: 'string' },
+        format: { type: 'string' },
         'data-dir': { type: 'string' },
       },
       allowPositionals: true,
@@ -156,6 +163,10 @@ export async function evalCommand(
       }
       io.out(values.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
       return 0;
+    }
+    if (sub === 'runs' || sub === 'export' || sub === 'diff') {
+      const { storedRunsCommand } = await import('./evalRuns');
+      return await storedRunsCommand(sub, positionals, values, io);
     }
     if (sub === 'run') {
       const { runEvalCommand } = await import('./evalRun');

@@ -19,3 +19,5 @@ export type {
   EvalRunStatus,
   EvalVariant,
 } from './runTypes';
+export { diffRuns, resultsCsv } from './compare';
+export type { RunDiff } from './compare';
