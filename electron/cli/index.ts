@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { APP_VERSION } from '../backend/version';
 import { API_USAGE } from './apiUsage';
 import { characters, CHARACTERS_USAGE } from './characters';
+import { lorebooks, LOREBOOKS_USAGE } from './lorebooks';
 import { chats, CHATS_USAGE } from './chats';
 import { engines, ENGINES_USAGE } from './engines';
 import { entryPaths } from './entryPaths';
@@ -19,6 +20,7 @@ ${API_USAGE}
 ${MODELS_USAGE}
 ${CHATS_USAGE}
 ${CHARACTERS_USAGE}
+${LOREBOOKS_USAGE}
 ${EVAL_USAGE}
 ${ENGINES_USAGE}
 ${PROMPT_USAGE}
@@ -44,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'chats') return chats(rest);
   if (command === 'characters') return characters(rest);
+  if (command === 'lorebooks') return lorebooks(rest);
   if (command === 'eval') return evalCommand(rest, () => entryPaths(import.meta.url));
   if (command === 'engines') return engines(rest);
   if (command === 'models') {
