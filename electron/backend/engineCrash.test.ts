@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ensureBrokenModel,
@@ -76,10 +77,13 @@ describe('engine process crashes', () => {
     expect(tracker.spawned).toHaveLength(2);
   });
 
-  it('keeps the partial reply when the engine dies mid-generation', async () => {
+  it('keeps the partial reply when the engine dies mid-generation, then reloads the model', async () => {
     const tracker = trackingSpawner();
     h = await startHarness('memory', { spawnEngine: tracker.spawnEngine, batchIntervalMs: 5 });
-    await h.client.request('engine.load', { path: await ensureStreamingModel() });
+    await h.client.request('engine.load', {
+      path: await ensureStreamingModel(),
+      contextSize: 1024,
+    });
     const c = await h.client.request('conversations.create', {});
     const deltas: string[] = [];
     h.client.on('chat.delta', (d) => deltas.push(d.text));
@@ -98,11 +102,43 @@ describe('engine process crashes', () => {
       content: event.message.content,
     });
     expect(stored.messages[0]).toMatchObject({ role: 'user', content: 'Keep talking' });
-    // Sending now says no model is loaded (the crash unloaded it) instead of hanging.
-    await expect(
-      h.client.request('chat.send', { conversationId: c.id, content: 'again' }),
-    ).rejects.toMatchObject({
-      code: 'NO_MODEL_LOADED',
+    // The same model comes back with the same settings, with no request from the user.
+    const ready = await nextEvent(h.client, 'engine.status', (s) => s.state === 'ready', 60_000);
+    expect(ready.model).toMatchObject({ path: await ensureStreamingModel(), contextSize: 1024 });
+    expect(tracker.spawned).toHaveLength(2);
+  }, 120_000);
+
+  it('reloads the model after a SIGKILL, and gives up after three crashes within a minute', async () => {
+    const tracker = trackingSpawner();
+    h = await startHarness('memory', { spawnEngine: tracker.spawnEngine });
+    const tiny = await ensureTinyModel();
+    await h.client.request('engine.load', { path: tiny, contextSize: 512 });
+    const statuses: { state: string; message: string | null }[] = [];
+    h.client.on('engine.status', (s) =>
+      statuses.push({ state: s.state, message: s.lastError?.message ?? null }),
+    );
+    const recoveries: number[] = [];
+    for (let crash = 1; crash <= 2; crash++) {
+      const killedAt = Date.now();
+      const ready = nextEvent(h.client, 'engine.status', (s) => s.state === 'ready', 60_000);
+      process.kill(tracker.spawned.at(-1)!.pid!, 'SIGKILL');
+      expect((await ready).model).toMatchObject({ path: tiny, contextSize: 512 });
+      recoveries.push(Date.now() - killedAt);
+    }
+    console.log(
+      `[crash] model loaded again ${recoveries.map((ms) => `${ms} ms`).join(', ')} after SIGKILL`,
+    );
+    expect(statuses).toContainEqual({
+      state: 'loading',
+      message: `The engine stopped unexpectedly; reloading ${basename(tiny)}…`,
     });
-  });
+    // The third crash within the minute: no reload loop, and the status says why.
+    const gaveUp = nextEvent(h.client, 'engine.status', (s) =>
+      /3 times within a minute/.test(s.lastError?.message ?? ''),
+    );
+    process.kill(tracker.spawned.at(-1)!.pid!, 'SIGKILL');
+    expect(await gaveUp).toMatchObject({ state: 'stopped', model: null });
+    await new Promise((ok) => setTimeout(ok, 1_000));
+    expect(tracker.spawned).toHaveLength(3);
+  }, 120_000);
 });

@@ -40,6 +40,10 @@ export type GenerateCallbacks = EngineStreamCallbacks;
 /** Tool calling or JSON mode for one reply (see engineProtocol). */
 export type GenerateOptions = EngineGenerateOptions;
 
+/** Crashes within this window count towards giving up on automatic reloads. */
+const CRASH_WINDOW_MS = 60_000;
+const MAX_CRASHES = 3;
+
 const STOPPED: EngineStatus = {
   state: 'stopped',
   backend: null,
@@ -82,10 +86,19 @@ export class EngineHost implements Engine {
   }
 
   async load(options: LoadModelOptions): Promise<EngineStatus> {
-    this.setStatus({ ...this.current, state: 'loading', lastError: null });
+    return this.loadWith(options, null);
+  }
+
+  /** `notice` stays the status's message while loading (the crash reload says why it loads). */
+  private async loadWith(
+    options: LoadModelOptions,
+    notice: EngineStatus['lastError'],
+  ): Promise<EngineStatus> {
+    this.setStatus({ ...this.current, state: 'loading', lastError: notice });
     const name = options.path.split(/[\\/]/).pop() ?? options.path;
     try {
       await this.call('load', options, `loading ${name}`);
+      this.loadedWith = options;
     } catch (error) {
       const shape =
         error instanceof TalariaError ? error : new TalariaError('LOAD_FAILED', String(error));
@@ -100,6 +113,7 @@ export class EngineHost implements Engine {
   }
 
   async unload(): Promise<EngineStatus> {
+    this.loadedWith = null;
     if (!this.running) return this.current;
     await this.call('unload', {}, 'unloading the model');
     return this.refreshStatus();
@@ -205,6 +219,41 @@ export class EngineHost implements Engine {
   }
 
   private lastExit: { code: number | null; signal: string | null } | null = null;
+  /** What the loaded model was loaded with, to load it again after a crash. */
+  private loadedWith: LoadModelOptions | null = null;
+  private readonly crashTimes: number[] = [];
+
+  /**
+   * A crash with a model loaded starts a fresh engine with the same model and settings, unless
+   * the engine crashed three times within a minute: then the model itself is the likely cause.
+   */
+  private reloadAfterCrash(options: LoadModelOptions, name: string): void {
+    const now = Date.now();
+    while (this.crashTimes.length > 0 && now - this.crashTimes[0]! > CRASH_WINDOW_MS) {
+      this.crashTimes.shift();
+    }
+    this.crashTimes.push(now);
+    if (this.crashTimes.length >= MAX_CRASHES) {
+      this.loadedWith = null;
+      this.setStatus({
+        ...STOPPED,
+        lastError: {
+          code: 'ENGINE_CRASHED',
+          message:
+            `The engine stopped unexpectedly ${MAX_CRASHES} times within a minute, so Talaria ` +
+            `stopped reloading ${name}. Load it again from Models when you want to retry.`,
+        },
+      });
+      return;
+    }
+    const notice = {
+      code: 'ENGINE_CRASHED',
+      message: `The engine stopped unexpectedly; reloading ${name}…`,
+    };
+    this.loadWith(options, notice).catch(() => {
+      // load() already put its error in the status the UI shows.
+    });
+  }
 
   private crashMessage(activity: string): string {
     const how = this.lastExit?.signal
@@ -232,10 +281,13 @@ export class EngineHost implements Engine {
       this.running = null;
       client.close();
       if (this.disposed) return;
+      const model = this.current.model;
+      const reload = model && this.loadedWith?.path === model.path ? this.loadedWith : null;
       this.setStatus({
         ...STOPPED,
         lastError: { code: 'ENGINE_CRASHED', message: this.crashMessage(this.activity ?? 'idle') },
       });
+      if (reload && model) this.reloadAfterCrash(reload, model.name);
     });
     this.running = running;
     return running;

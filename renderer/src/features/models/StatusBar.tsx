@@ -25,7 +25,16 @@ export function StatusBar({ disconnected }: { disconnected: boolean }) {
       data-testid="status-bar"
       className="flex h-7 shrink-0 items-center gap-3 border-t border-line bg-panel px-3 text-[11px] text-muted tabular-nums select-none"
     >
-      {!disconnected && status?.lastError && !model ? (
+      {!disconnected && status?.state === 'loading' && status.lastError ? (
+        // The engine reloads on its own after a crash: say so, with no click needed.
+        <span data-testid="status-notice" className="flex min-w-0 items-center gap-1.5 text-warn">
+          <span
+            className="h-2 w-2 shrink-0 animate-pulse rounded-full bg-warn"
+            aria-hidden="true"
+          />
+          <span className="truncate">{status.lastError.message}</span>
+        </span>
+      ) : !disconnected && status?.lastError && !model ? (
         <button
           type="button"
           data-testid="status-error"
