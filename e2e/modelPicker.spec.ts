@@ -35,6 +35,7 @@ test.describe('the model picker is the library', () => {
   test('lists every library model, searches as you type, loads in one click', async ({ page }) => {
     host = await startHost({ dataDir: await libraryDataDir() });
     await page.goto(host.url);
+    await expect(page.getByTestId('first-run-library')).toContainText('Choose from My Models (3)');
     await page.getByTestId('model-button').click();
     const rows = page.getByTestId('picker-model');
     await expect(rows).toHaveCount(3);
@@ -73,6 +74,12 @@ test.describe('the model picker is the library', () => {
     copyFileSync(await ensureTinyModel(), join(outside, 'My-Hermes.Q4_0.gguf'));
     host = await startHost({ dataDir: mkdtempSync(join(tmpdir(), 'talaria-e2e-empty-')) });
     await page.goto(host.url);
+    // First run: no model, an empty library: the ways to get one.
+    await expect(page.getByTestId('first-run')).toBeVisible();
+    await expect(page.getByTestId('first-run-library')).toHaveCount(0);
+    await expect(page.getByTestId('first-run-discover')).toContainText('Hermes');
+    await expect(page.getByTestId('first-run-remote')).toBeDisabled();
+    await schemeShots(page, 'first-run', { unhover: true });
     await page.getByTestId('model-button').click();
     await expect(page.getByTestId('picker-empty')).toBeVisible();
     await page.getByRole('button', { name: 'Import GGUF…' }).click();

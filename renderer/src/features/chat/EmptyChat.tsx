@@ -1,7 +1,6 @@
 import { useModels, useStores } from '../../app/stores';
-import { Button, Kbd } from '../../components/Button';
-import { Icon } from '../../components/Icon';
 import { Logo } from '../../components/Logo';
+import { FirstRun } from '../models/FirstRun';
 import { LoadFailure, useLoadFailure } from '../models/LoadFailure';
 import { focusComposer } from './focusComposer';
 
@@ -17,7 +16,7 @@ const SUGGESTIONS = [
 
 /** What an empty conversation shows: the next step, whether a model is loaded or not. */
 export function EmptyChat() {
-  const { chat, models } = useStores();
+  const { chat } = useStores();
   const model = useModels((s) => s.status?.model ?? null);
   const loading = useModels((s) => s.status?.state === 'loading' || s.loadingPath !== null);
   const failed = useLoadFailure() !== null;
@@ -32,37 +31,15 @@ export function EmptyChat() {
     );
   }
 
-  if (!model) {
+  if (!model && loading) {
     return (
-      <div className="flex flex-1 items-center justify-center px-6">
-        <div className="flex max-w-sm flex-col items-center text-center">
-          <div className="mb-4 flex h-12 w-12 items-center justify-center rounded-xl border border-line bg-sunken text-muted">
-            <Icon name="chip" size={22} />
-          </div>
-          <h2 className="text-base font-semibold">
-            {loading ? 'Loading model…' : 'Load a model to start'}
-          </h2>
-          <p className="mt-1.5 text-[13px] leading-relaxed text-muted">
-            Talaria runs Hermes GGUF models on this machine. Pick a <code>.gguf</code> file to load
-            it, then send your first message.
-          </p>
-          <Button
-            variant="primary"
-            className="mt-5"
-            onClick={() => models.getState().openDialog()}
-            title="Load a model (Ctrl+L)"
-          >
-            <Icon name="folder" size={14} />
-            Load a model…
-          </Button>
-          <p className="mt-3 flex items-center gap-1 text-[11px] text-subtle">
-            or press <Kbd>Ctrl</Kbd>
-            <Kbd>L</Kbd>
-          </p>
-        </div>
+      <div className="flex flex-1 items-center justify-center px-6 text-[13px] text-muted">
+        Loading model…
       </div>
     );
   }
+
+  if (!model) return <FirstRun />;
 
   return (
     <div className="flex flex-1 items-center justify-center overflow-y-auto px-6">
