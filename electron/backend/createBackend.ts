@@ -5,6 +5,7 @@ import { apiSchemas } from '../../shared/contract/schemas';
 import { RpcServer } from '../../shared/rpc/RpcServer';
 import type { Handlers } from '../../shared/rpc/types';
 import { ChatService } from './chat/ChatService';
+import { ConversationReplies } from './chat/ConversationReplies';
 import { createHistoryFitter } from './chat/contextFit';
 import { EngineHost, type SpawnEngine } from './engine/EngineHost';
 import type { BackendContext } from './handlers/context';
@@ -22,12 +23,11 @@ import { modelsDirFor } from './models/repoPaths';
 import { createPersonaServices } from './personas';
 import { Impersonator } from './roleplay/Impersonator';
 import { assemblySink, personaSource } from './roleplay/personaSource';
-import { RoleplayReplies } from './roleplay/RoleplayReplies';
+import { RoleplayPrompts } from './roleplay/RoleplayPrompts';
 import { renderHermesPrompt } from '../../shared/hermes';
 import { ApiServer, type ApiServerOptions } from '../api/ApiServer';
 import { Store } from './store';
 import { createBuiltinTools, type BuiltinToolsOptions } from './tools/builtins';
-import { ConversationReplies } from './tools/ConversationReplies';
 import { createToolHandlers } from './tools/toolHandlers';
 import { PendingAsks } from './tools/ToolExecutor';
 import { ToolService } from './tools/ToolService';
@@ -105,31 +105,19 @@ export function createBackend(options: BackendOptions): Backend {
   const library = new ModelLibrary({ modelsDir });
   const personas = createPersonaServices({ store, emit });
   const assemblies = assemblySink(store);
-  const toolReplies = new ConversationReplies({
+  const roleplayPrompts = new RoleplayPrompts({ engine, source: personaSource(personas) });
+  const replies = new ConversationReplies({
     store,
     tools: toolStore,
     service: toolService,
     asks,
+    roleplay: { prompts: roleplayPrompts, assemblies },
     modelToolResponseRole: async () => {
       const path = engine.status.model?.path;
       return path ? (await library.settingsForPath(path)).toolResponseRole : 'tool';
     },
   });
-  const replies = new RoleplayReplies({
-    engine,
-    source: personaSource(personas),
-    assemblies,
-    inner: toolReplies,
-    usesTools: (conversationId) =>
-      toolStore.settings(conversationId).jsonMode !== null ||
-      toolService.activeTools(conversationId).length > 0,
-  });
-  const impersonator = new Impersonator({
-    engine,
-    source: personaSource(personas),
-    replies,
-    emit,
-  });
+  const impersonator = new Impersonator({ engine, prompts: roleplayPrompts, emit });
   const chat = new ChatService({
     store,
     engine,

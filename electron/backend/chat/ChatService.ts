@@ -4,7 +4,7 @@ import { TalariaError } from '../../../shared/contract/errors';
 import type { Conversation, Message } from '../../../shared/contract/types';
 import type { EngineHost } from '../engine/EngineHost';
 import { DEFAULT_CONVERSATION_TITLE, type Store } from '../store';
-import { PlainReplies, type ReplyPlanner } from './replies';
+import type { ReplyPlanner } from './replies';
 import { ReplyStream } from './ReplyStream';
 
 export interface ChatServiceOptions {
@@ -14,8 +14,8 @@ export interface ChatServiceOptions {
   batchIntervalMs?: number;
   /** How often the partial text is saved while streaming, so a killed process keeps it. */
   checkpointMs?: number;
-  /** Writes replies: tools and JSON mode plug in here; default one plain generation. */
-  replies?: ReplyPlanner;
+  /** Plans and writes replies (ConversationReplies: plain, roleplay, tools or JSON mode). */
+  replies: ReplyPlanner;
   /** Fits the history into the context before a reply (the conversation's context policy). */
   fitHistory?: (conversation: Conversation, history: Message[]) => Promise<Message[]>;
 }
@@ -31,7 +31,7 @@ export class ChatService {
   private readonly replies: ReplyPlanner;
 
   constructor(private readonly options: ChatServiceOptions) {
-    this.replies = options.replies ?? new PlainReplies();
+    this.replies = options.replies;
   }
 
   send(conversationId: string, content: string): StreamStart {

@@ -34,13 +34,13 @@ export async function generateReply(
   request: ReplyRequest,
   common: Omit<ChatGenerationInput, 'messages'>,
 ): Promise<ChatGenerationOutcome> {
-  if (session.chatWrapper instanceof HermesChatWrapper) {
-    const { model, sequence, specialTokens } = session;
+  const wrapper = session.chatWrapper;
+  if (wrapper instanceof HermesChatWrapper) {
+    const { model, sequence, chat, specialTokens } = session;
     // Only these fields: the caller's request also carries the raw sampling params.
     const { messages, tools, jsonSchema } = request;
-    const { templates, eosToken } = session.chatWrapper;
     return runHermesGeneration(
-      { llama, model, sequence, specialTokens, templates, eosToken },
+      { llama, model, sequence, chat, wrapper, specialTokens },
       { ...common, messages, tools, jsonSchema },
     );
   }

@@ -3,9 +3,7 @@ import type { TalariaEvents } from '../../../shared/contract/api';
 import type { Conversation, Message } from '../../../shared/contract/types';
 import type { EngineHost } from '../engine/EngineHost';
 import { samplingFor } from '../chat/replies';
-import { resolveSetup } from './roleplayInput';
-import type { RoleplayReplies } from './RoleplayReplies';
-import type { RoleplaySource } from './RoleplaySource';
+import type { RoleplayPrompts } from './RoleplayPrompts';
 
 /**
  * SillyTavern's impersonation prompt: the last thing the model reads, so the reply it writes is
@@ -19,8 +17,7 @@ const MAX_IMPERSONATION_TOKENS = 400;
 
 export interface ImpersonatorOptions {
   engine: EngineHost;
-  source: RoleplaySource;
-  replies: RoleplayReplies;
+  prompts: RoleplayPrompts;
   emit: <K extends keyof TalariaEvents>(name: K, data: TalariaEvents[K]) => void;
 }
 
@@ -43,14 +40,14 @@ export class Impersonator {
     if (this.running.has(conversation.id)) {
       throw new TalariaError('BUSY', 'A line is already being drafted for this chat.');
     }
-    const { engine, source, replies, emit } = this.options;
+    const { engine, prompts, emit } = this.options;
     const controller = new AbortController();
     this.running.set(conversation.id, controller);
     const conversationId = conversation.id;
     try {
-      const setup = resolveSetup(source, conversationId);
+      const setup = prompts.resolve(conversationId);
       const userName = setup.persona?.name ?? 'User';
-      const assembled = await replies.assemble(conversation, history, setup, IMPERSONATION_PROMPT);
+      const assembled = await prompts.assemble(conversation, history, setup, IMPERSONATION_PROMPT);
       const sampling = samplingFor(conversation);
       let text = '';
       const result = await engine.generate(

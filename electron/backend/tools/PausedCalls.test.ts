@@ -6,7 +6,7 @@ import { ChatService } from '../chat/ChatService';
 import { Store } from '../store';
 import { useTempDir } from '../store/testSupport';
 import { createBuiltinTools } from './builtins';
-import { ConversationReplies } from './ConversationReplies';
+import { ConversationReplies } from '../chat/ConversationReplies';
 import { maxDepthNotice } from './feedback';
 import { PausedCalls } from './PausedCalls';
 import { INTERRUPTED_CALL } from './ToolCallStore';

@@ -1,5 +1,5 @@
 import {
-  LlamaChat,
+  type LlamaChat,
   type ChatHistoryItem,
   type ChatModelResponse,
   type LlamaContextSequence,
@@ -27,6 +27,8 @@ export interface StepOptions {
 export interface StepsContext {
   model: LlamaModel;
   sequence: LlamaContextSequence;
+  /** The loaded model's chat, whose wrapper is `wrapper` (kept across replies, never disposed here). */
+  chat: LlamaChat;
   wrapper: HermesChatWrapper;
   /** The history to answer; its last item is the model response being written. */
   history: ChatHistoryItem[];
@@ -51,7 +53,7 @@ export class GenerationSteps {
   private prompt: { promptTokens: number; evaluatedPromptTokens: number } | null = null;
 
   constructor(private readonly ctx: StepsContext) {
-    this.chat = new LlamaChat({ contextSequence: ctx.sequence, chatWrapper: ctx.wrapper });
+    this.chat = ctx.chat;
     this.base = ctx.history.slice(0, -1);
     const last = ctx.history.at(-1);
     this.lastResponse = last?.type === 'model' ? last.response : [];
@@ -65,10 +67,6 @@ export class GenerationSteps {
   /** Prompt figures of the first step (the prompt the reply answers). */
   get promptCounts(): { promptTokens: number; evaluatedPromptTokens: number } {
     return this.prompt ?? { promptTokens: this.promptTokens(), evaluatedPromptTokens: 0 };
-  }
-
-  dispose(): void {
-    this.chat.dispose({ disposeSequence: false });
   }
 
   /** Writes text into the reply as if the model had: it is streamed and evaluated next step. */

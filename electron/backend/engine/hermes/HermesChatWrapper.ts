@@ -81,7 +81,7 @@ export class HermesChatWrapper extends ChatWrapper {
   readonly templates: ModelChatTemplates | null;
   /** Why the last render used the built-in format instead of the model's template; or null. */
   lastNote: string | null = null;
-  private readonly tools: readonly HermesTool[] | null;
+  private tools: readonly HermesTool[] | null;
   private readonly specialTokens: readonly string[];
   readonly eosToken: string | undefined;
 
@@ -91,6 +91,15 @@ export class HermesChatWrapper extends ChatWrapper {
     this.specialTokens = options.specialTokens ?? CHATML_TAGS;
     this.templates = options.templates ?? null;
     this.eosToken = options.eosToken;
+  }
+
+  /**
+   * The tools announced from the next prompt on. The engine keeps one wrapper and one LlamaChat
+   * per loaded model (so the KV cache of a shared prefix is reused) and sets each reply's tools
+   * here; one generation runs at a time, so a reply never sees another's tools.
+   */
+  setTools(tools: readonly HermesTool[] | undefined): void {
+    this.tools = tools && tools.length > 0 ? tools : null;
   }
 
   /** The prompt text for a history (without the BOS token). */

@@ -3,19 +3,20 @@ import {
   SpecialTokensText,
   TokenBias,
   type Llama,
+  type LlamaChat,
   type LlamaContextSequence,
   type LlamaGrammar,
   type LlamaModel,
 } from 'node-llama-cpp';
 import type { StopReason } from '../../../../shared/contract/types';
-import type { HermesMessage, ModelChatTemplates } from '../../../../shared/hermes';
+import type { HermesMessage } from '../../../../shared/hermes';
 import { endsInsideString, toolFunction } from '../../../../shared/hermes';
 import type { ChatGenerationOutcome } from '../chatGeneration';
 import type { EngineToolOptions, GrammarSchema } from '../engineProtocol';
 import type { GenerationMeter } from '../GenerationMeter';
 import type { SamplingOptions } from '../samplingOptions';
 import { GenerationSteps, type StepStop } from './GenerationSteps';
-import { HermesChatWrapper } from './HermesChatWrapper';
+import type { HermesChatWrapper } from './HermesChatWrapper';
 import { toHermesChatHistory } from './hermesHistory';
 
 /** The parts of a loaded model a Hermes generation uses. */
@@ -23,11 +24,11 @@ export interface HermesSession {
   llama: Llama;
   model: LlamaModel;
   sequence: LlamaContextSequence;
+  /** The model's one chat and its Hermes wrapper, created at load (prepareModel). */
+  chat: LlamaChat;
+  wrapper: HermesChatWrapper;
   /** The Hermes tags the model has as special tokens. */
   specialTokens: readonly string[];
-  /** The model's own chat templates; absent: the built-in Hermes 3 format. */
-  templates?: ModelChatTemplates | null;
-  eosToken?: string | undefined;
 }
 
 export interface HermesGenerationInput {
@@ -65,15 +66,12 @@ export async function runHermesGeneration(
   input: HermesGenerationInput,
 ): Promise<ChatGenerationOutcome> {
   const tools = input.tools;
-  const wrapper = new HermesChatWrapper({
-    tools: tools?.definitions ?? [],
-    specialTokens: session.specialTokens,
-    templates: session.templates ?? null,
-    ...(session.eosToken !== undefined && { eosToken: session.eosToken }),
-  });
+  const { wrapper } = session;
+  wrapper.setTools(tools?.definitions);
   const steps = new GenerationSteps({
     model: session.model,
     sequence: session.sequence,
+    chat: session.chat,
     wrapper,
     history: toHermesChatHistory(input.messages),
     sampling: input.sampling,
@@ -92,7 +90,7 @@ export async function runHermesGeneration(
     } else stop = await writeWithTools(steps, tools, grammars);
     return { text: steps.text, stopReason: toStopReason(stop), prompt: steps.promptCounts };
   } finally {
-    steps.dispose();
+    wrapper.setTools(undefined);
   }
 }
 
