@@ -25,6 +25,7 @@ import { Impersonator } from './roleplay/Impersonator';
 import { assemblySink, personaSource } from './roleplay/personaSource';
 import { RoleplayPrompts } from './roleplay/RoleplayPrompts';
 import { renderHermesPrompt } from '../../shared/hermes';
+import { modelPromptText, readModelPromptInfo } from './engine/hermes/modelPromptInfo';
 import { ApiServer, type ApiServerOptions } from '../api/ApiServer';
 import { Store } from './store';
 import { createBuiltinTools, type BuiltinToolsOptions } from './tools/builtins';
@@ -179,11 +180,15 @@ export function createBackend(options: BackendOptions): Backend {
       const stored = assemblies.get(params.messageId);
       if (!stored || stored.viaTools) return toolHandlers['chat.promptFor'](params, call);
       // Only assistant messages have an assembly, so there is nothing else to check.
-      const prompt = renderHermesPrompt(stored.turns);
+      const path = engine.status.model?.path;
+      const model = path ? await readModelPromptInfo(path) : null;
+      const rendered = model ? modelPromptText(model, stored.turns) : null;
+      const prompt = rendered?.text ?? renderHermesPrompt(stored.turns);
       const counted = await engine.countTokens(prompt).catch(() => null);
       return {
         messageId: params.messageId,
         prompt,
+        renderNote: rendered?.note ?? null,
         tokenCount: counted?.count ?? null,
         specialTokens: counted?.specialTokens ?? [],
       };

@@ -161,6 +161,11 @@ export interface PromptInspection {
   tokenCount: number | null;
   /** The tags the loaded model has as special tokens (for highlighting); [] without a model. */
   specialTokens: string[];
+  /**
+   * Set when the prompt was not rendered with the loaded model's own chat template, saying why
+   * ("rendered with Talaria's Hermes 3 format: this model's template fails on union types").
+   */
+  renderNote?: string | null;
 }
 
 export type ToolMethods = {

@@ -1,6 +1,7 @@
 import type { ToolCallRecord } from '../../../shared/contract/tools';
 import type { Message } from '../../../shared/contract/types';
 import { renderHermesPrompt, type HermesMessage } from '../../../shared/hermes';
+import { modelPromptText, type ModelPromptInfo } from '../engine/hermes/modelPromptInfo';
 import type { PromptContext } from './ToolStore';
 
 /**
@@ -56,11 +57,18 @@ export function promptMessages(
   return out;
 }
 
-/** The prompt text a reply was generated from (generation prompt included). */
+/**
+ * The prompt text a reply was generated from (generation prompt included): the loaded model's own
+ * template where `model` is given (as the engine renders it), else the built-in Hermes 3 format.
+ */
 export function renderPrompt(
   history: readonly Message[],
   context: PromptContext,
   calls: ReadonlyMap<string, ToolCallRecord[]>,
-): string {
-  return renderHermesPrompt(promptMessages(history, context, calls), { tools: context.tools });
+  model: ModelPromptInfo | null = null,
+): { text: string; note: string | null } {
+  const messages = promptMessages(history, context, calls);
+  if (!model) return { text: renderHermesPrompt(messages, { tools: context.tools }), note: null };
+  const rendered = modelPromptText(model, messages, { tools: context.tools });
+  return { text: rendered.text, note: rendered.note };
 }

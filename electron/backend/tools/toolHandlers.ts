@@ -4,6 +4,7 @@ import type { Handlers } from '../../../shared/rpc/types';
 import type { BackendContext } from '../handlers/context';
 import { jsonSchemaExamples } from './jsonSchemaExamples';
 import { PausedCalls } from './PausedCalls';
+import { readModelPromptInfo } from '../engine/hermes/modelPromptInfo';
 import { renderPrompt } from './promptMessages';
 import type { PendingAsks } from './ToolExecutor';
 import type { ToolService } from './ToolService';
@@ -71,11 +72,14 @@ export function createToolHandlers(
           tools.settings(message.conversationId).toolResponseRole === 'user' ? 'user' : 'tool',
       };
       const calls = tools.calls.forMessages(history.map((m) => m.id));
-      const prompt = renderPrompt(history, context, calls);
+      const path = engine.status.model?.path;
+      const model = path ? await readModelPromptInfo(path) : null;
+      const { text: prompt, note } = renderPrompt(history, context, calls, model);
       const counted = await engine.countTokens(prompt).catch(() => null);
       return {
         messageId,
         prompt,
+        renderNote: note,
         tokenCount: counted?.count ?? null,
         specialTokens: counted?.specialTokens ?? [],
       };

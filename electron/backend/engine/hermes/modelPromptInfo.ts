@@ -1,3 +1,4 @@
+import { readGgufFileInfo } from 'node-llama-cpp';
 import {
   renderModelPrompt,
   type HermesMessage,
@@ -81,4 +82,20 @@ function record(value: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : null;
+}
+
+const infoCache = new Map<string, Promise<ModelPromptInfo | null>>();
+
+/** The prompt info of the GGUF at `path` (metadata only, cached per path); null if unreadable. */
+export function readModelPromptInfo(path: string): Promise<ModelPromptInfo | null> {
+  let info = infoCache.get(path);
+  if (!info) {
+    info = readGgufFileInfo(path, { readTensorInfo: false }).then(
+      (file) => modelPromptInfoOf(file.metadata),
+      () => null,
+    );
+    if (infoCache.size > 8) infoCache.clear();
+    infoCache.set(path, info);
+  }
+  return info;
 }

@@ -216,6 +216,14 @@ export function PromptInspector({
               <span className="flex-1" />
               <Legend />
             </div>
+            {data.renderNote && (
+              <p
+                data-testid="prompt-render-note"
+                className="rounded-md border border-line bg-sunken px-2.5 py-1.5 text-[12px] text-muted"
+              >
+                {data.renderNote.charAt(0).toUpperCase() + data.renderNote.slice(1)}.
+              </p>
+            )}
             <pre
               data-testid="prompt-text"
               className="max-h-[60vh] overflow-auto rounded-lg border border-line bg-sunken/60 px-3 py-2.5 font-mono text-[12px] leading-[1.6] whitespace-pre-wrap text-muted [overflow-wrap:anywhere]"
