@@ -15,10 +15,12 @@ export const EVAL_USAGE = `  talaria eval suites [--json] [--data-dir DIR]
       assistant's raw text with its <tool_call> blocks. Prints per-category and overall accuracy.
   talaria eval run --suite S[,S…] (--model FILE|ID | --engine NAME [--remote-model ID])
                    [--limit N] [--grammar on|off|on,off] [--tool-choice auto|required|none]
-                   [--temperature T] [--seed N] [--max-tokens N] [--out FILE.json] [--data-dir DIR]
-  talaria eval run --resume RUN_ID [--out FILE.json] [--data-dir DIR]
+                   [--temperature T] [--seed N] [--max-tokens N] [--parallel N] [--out FILE.json]
+                   [--data-dir DIR]
+  talaria eval run --resume RUN_ID [--parallel N] [--out FILE.json] [--data-dir DIR]
       Run suites on local models (comma-separated: each × each --grammar value), storing every
       prompt, raw output and timing in the data folder; Ctrl+C stops, --resume goes on.
+      --parallel N runs N cases at once on the engine's parallel context sequences.
   talaria eval runs [--json] [--data-dir DIR]
       List the stored runs: id, status, progress, accuracy, suites and models.
   talaria eval export RUN_ID [--format json|csv] [--out FILE] [--data-dir DIR]
@@ -103,6 +105,7 @@ export async function evalCommand(
         seed: { type: 'string' },
         'max-tokens': { type: 'string' },
         resume: { type: 'string' },
+        parallel: { type: 'string' },
         limit: { type: 'string' },
         grammar: { type: 'string' },
         out: { type: 'string' },

@@ -35,6 +35,7 @@ export interface EvalRunFlags {
   seed?: string;
   'max-tokens'?: string;
   resume?: string;
+  parallel?: string;
   out?: string;
   'data-dir'?: string;
 }
@@ -112,6 +113,11 @@ export async function runEvalCommand(
   const engine = new EngineHost({
     spawn: createNodeEngineSpawner({ entry: engineEntry, execArgv: engineExecArgv }),
   });
+  const parallel = flags.parallel === undefined ? 1 : Number(flags.parallel);
+  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 16) {
+    io.err('--parallel takes a whole number from 1 to 16.\n');
+    return 2;
+  }
   const abort = new AbortController();
   const onSigint = (): void => abort.abort();
   process.once('SIGINT', onSigint);
@@ -120,11 +126,12 @@ export async function runEvalCommand(
       store: evalStore,
       catalog,
       generate: pipelineEvalGenerate(engine),
+      concurrency: parallel,
       loadModel: async (model) => {
         io.err(`Loading ${model}…\n`);
         // BFCL's longest prompts (live_multiple's many tools) fit in 8k; a bigger context only
         // costs memory and load time.
-        await engine.load({ path: model, contextSize: 8192 });
+        await engine.load({ path: model, contextSize: 8192, ...(parallel > 1 && { parallel }) });
       },
     });
     let runId = flags.resume;

@@ -16,6 +16,8 @@ export interface ReplyRequest extends GenerationRequest {
   onText?: (text: string, tokens: number) => void;
   /** Aborting ends the reply with what was written and `finishReason` 'abort'. */
   signal?: AbortSignal;
+  /** Whose context sequence runs it (default 'app'; 'api': the engine's parallel sequences). */
+  lane?: 'app' | 'api';
 }
 
 /** A JSON-mode reply's parse and validation against the response schema. */
@@ -66,7 +68,7 @@ export async function runReply(engine: Engine, request: ReplyRequest): Promise<R
       onText: request.onText ?? (() => undefined),
       ...(request.signal && { signal: request.signal }),
     },
-    plan.options,
+    request.lane ? { ...plan.options, lane: request.lane } : plan.options,
   );
   let content = text;
   let toolCalls: ParsedToolCall[] = [];

@@ -161,4 +161,40 @@ describe('EvalRunner on the generated model', () => {
     ]);
     store.close();
   }, 300_000);
+
+  it('runs cases side by side on the engine’s parallel sequences, storing each once', async () => {
+    const store = new Store({ file: join(dir, 'c.db') });
+    await engine.load({ path: model, contextSize: 4096, parallel: 2 });
+    const r = new EvalRunner({
+      store: new EvalStore(store.db),
+      catalog,
+      generate: pipelineEvalGenerate(engine),
+      loadModel: async () => undefined,
+      concurrency: 2,
+    });
+    const id = r.create({
+      suites: ['alarms', 'bfcl-simple'],
+      models: [model],
+      variants: [{ ...DEFAULT_EVAL_VARIANT, grammar: true, toolChoice: 'required', maxTokens: 64 }],
+      limit: 3,
+    });
+    await r.execute(id);
+    const evals = new EvalStore(store.db);
+    expect(evals.run(id)).toMatchObject({ status: 'done', done: 6, total: 6 });
+    const results = evals.results(id);
+    expect(results.map((x) => x.caseId).sort()).toEqual(
+      [
+        'alarm-0',
+        'alarm-1',
+        'alarm-2',
+        'simple_python_0',
+        'simple_python_1',
+        'simple_python_2',
+      ].sort(),
+    );
+    for (const x of results.filter((x) => x.category === 'alarms')) {
+      expect(parseToolCalls(x.output).errors).toEqual([]);
+    }
+    store.close();
+  }, 300_000);
 });

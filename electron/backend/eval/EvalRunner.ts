@@ -18,6 +18,11 @@ export interface EvalRunnerOptions {
   generate: EvalGenerate;
   /** Makes `model` (a GGUF path) the one `generate` uses. */
   loadModel: (model: string) => Promise<void>;
+  /**
+   * Cases generated at once (default 1). Above 1 they run on the engine's 'api' lane, whose
+   * parallel sequences the model must have been loaded with (`parallel` ≥ concurrency).
+   */
+  concurrency?: number;
   now?: Clock;
 }
 
@@ -101,64 +106,89 @@ export class EvalRunner {
     );
     store.setStatus(runId, 'running');
     const started = this.now();
+    const concurrency = Math.max(1, this.options.concurrency ?? 1);
+    const lane = concurrency > 1 ? ('api' as const) : undefined;
     let finished = run.done;
     let correct = run.correct;
-    let loaded: string | null = null;
+    let finishedHere = 0;
+    let stopped = false;
+
+    const runOne = async (w: Work): Promise<void> => {
+      const variant = run.plan.variants[w.variant]!;
+      const messages = variantMessages(w.testCase, variant);
+      const prompt = renderHermesPrompt(messages, { tools: w.testCase.tools });
+      let generation;
+      try {
+        generation = await this.options.generate({
+          messages,
+          tools: w.testCase.tools,
+          variant,
+          ...(signal && { signal }),
+          ...(lane && { lane }),
+        });
+      } catch (error) {
+        if (signal?.aborted) return;
+        throw error;
+      }
+      // A reply cut short by the cancel is not a verdict: it runs again on resume.
+      if (signal?.aborted && generation.stats.stopReason === 'abort') return;
+      const score = scoreCase(w.testCase, generation.text);
+      store.addResult({
+        runId,
+        model: w.model,
+        variant: w.variant,
+        caseId: w.testCase.id,
+        category: w.testCase.category,
+        prompt,
+        output: generation.text,
+        correct: score.correct,
+        reason: score.reason,
+        ttftMs: generation.stats.ttftMs,
+        durationMs: generation.stats.durationMs,
+        promptTokens: generation.stats.promptTokens,
+        completionTokens: generation.stats.completionTokens,
+        tokensPerSecond: generation.stats.tokensPerSecond,
+      });
+      finished += 1;
+      finishedHere += 1;
+      if (score.correct) correct += 1;
+      const elapsedMs = this.now() - started;
+      onProgress?.({
+        runId,
+        done: finished,
+        total: run.total,
+        correct,
+        elapsedMs,
+        etaMs: Math.round((elapsedMs / finishedHere) * (left.length - finishedHere)),
+        model: w.model,
+        variant: w.variant,
+        caseId: w.testCase.id,
+      });
+    };
+
     try {
-      for (const [i, w] of left.entries()) {
+      // Model by model (one load each), `concurrency` cases at a time within a model.
+      for (const model of [...new Set(left.map((w) => w.model))]) {
         if (signal?.aborted) break;
-        if (w.model !== loaded) {
-          await this.options.loadModel(w.model);
-          loaded = w.model;
-        }
-        const variant = run.plan.variants[w.variant]!;
-        const messages = variantMessages(w.testCase, variant);
-        const prompt = renderHermesPrompt(messages, { tools: w.testCase.tools });
-        let generation;
-        try {
-          generation = await this.options.generate({
-            messages,
-            tools: w.testCase.tools,
-            variant,
-            signal,
-          });
-        } catch (error) {
-          if (signal?.aborted) break;
-          throw error;
-        }
-        if (signal?.aborted && generation.stats.stopReason === 'abort') break;
-        const score = scoreCase(w.testCase, generation.text);
-        store.addResult({
-          runId,
-          model: w.model,
-          variant: w.variant,
-          caseId: w.testCase.id,
-          category: w.testCase.category,
-          prompt,
-          output: generation.text,
-          correct: score.correct,
-          reason: score.reason,
-          ttftMs: generation.stats.ttftMs,
-          durationMs: generation.stats.durationMs,
-          promptTokens: generation.stats.promptTokens,
-          completionTokens: generation.stats.completionTokens,
-          tokensPerSecond: generation.stats.tokensPerSecond,
-        });
-        finished += 1;
-        if (score.correct) correct += 1;
-        const elapsedMs = this.now() - started;
-        const remaining = left.length - (i + 1);
-        onProgress?.({
-          runId,
-          done: finished,
-          total: run.total,
-          correct,
-          elapsedMs,
-          etaMs: Math.round((elapsedMs / (i + 1)) * remaining),
-          model: w.model,
-          variant: w.variant,
-          caseId: w.testCase.id,
-        });
+        const queue = left.filter((w) => w.model === model);
+        await this.options.loadModel(model);
+        let next = 0;
+        const worker = async (): Promise<void> => {
+          while (!stopped && !signal?.aborted && next < queue.length) {
+            const w = queue[next++]!;
+            try {
+              await runOne(w);
+            } catch (error) {
+              stopped = true;
+              throw error;
+            }
+          }
+        };
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: Math.min(concurrency, queue.length) }, worker),
+        );
+        const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+        if (failed) throw failed.reason;
       }
     } catch (error) {
       store.setStatus(runId, 'error', error instanceof Error ? error.message : String(error));

@@ -9,6 +9,8 @@ export interface EvalGenerateRequest {
   tools: HermesTool[];
   variant: EvalVariant;
   signal?: AbortSignal;
+  /** 'api': one of the engine's parallel sequences (several cases at once). */
+  lane?: 'app' | 'api';
 }
 
 export interface EvalGeneration {
@@ -28,7 +30,7 @@ export type EvalGenerate = (request: EvalGenerateRequest) => Promise<EvalGenerat
  * use) on any Engine: the variant's tool choice, guaranteed arguments and sampling.
  */
 export function pipelineEvalGenerate(engine: Engine): EvalGenerate {
-  return async ({ messages, tools, variant, signal }) => {
+  return async ({ messages, tools, variant, signal, lane }) => {
     const reply = await runReply(engine, {
       messages,
       tools,
@@ -44,6 +46,7 @@ export function pipelineEvalGenerate(engine: Engine): EvalGenerate {
         maxTokens: variant.maxTokens,
       },
       ...(signal && { signal }),
+      ...(lane && { lane }),
     });
     return { text: reply.text, stats: reply.stats };
   };
