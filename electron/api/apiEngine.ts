@@ -8,11 +8,11 @@ export type {
 } from '../backend/engine/Engine';
 
 /**
- * What the API server needs from the engine: the `Engine` (electron/backend/engine/Engine.ts)
- * minus token counting — generate for chat, complete for raw prompts, load/unload for models on
- * demand. The API never reaches node-llama-cpp itself.
+ * The API's engine: the backend's `Engine` (electron/backend/engine/Engine.ts). Chat replies go
+ * through the reply pipeline's `runReply` on it, raw prompts through `complete`, models on demand
+ * through load/unload. The API never reaches node-llama-cpp itself.
  */
-export type ApiEngine = Pick<Engine, 'status' | 'load' | 'unload' | 'generate' | 'complete'>;
+export type ApiEngine = Engine;
 
 /** The model library: what `/v1/models` lists and what a request may load on demand. */
 export interface ApiLibrary {

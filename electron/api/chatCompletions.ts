@@ -1,10 +1,11 @@
 import type { GenerationStats } from '../../shared/contract/types';
-import { validateToolCall, validatorFor, type HermesTool } from '../../shared/hermes';
+import { validatorFor } from '../../shared/hermes';
+import { runReply, type ReplyResult } from '../backend/chat/runReply';
+import type { Engine } from '../backend/engine/Engine';
 import { badRequest } from './apiErrors';
 import { planChat, type ChatPlan } from './chatPlan';
 import {
   completionId,
-  finishReason,
   logEntryOf,
   timingsOf,
   usageOf,
@@ -12,7 +13,7 @@ import {
   type RequestLogEntry,
 } from './completionTypes';
 import { toApiError, whenEngineFree } from './engineCalls';
-import { ReplySplitter, type SplitToolCall } from './ReplySplitter';
+import { newCallId, ReplySplitter } from './ReplySplitter';
 import { chatRequestSchema, parseRequest, rejectUnsupported } from './requestSchemas';
 import { SseWriter } from './SseWriter';
 
@@ -51,51 +52,75 @@ interface Head {
   model: string;
 }
 
+/** The engine with every generation on the API's own context sequences. */
+function apiLane(engine: ExchangeContext['engine']): Engine {
+  return {
+    get status() {
+      return engine.status;
+    },
+    refreshStatus: () => engine.refreshStatus(),
+    load: (options) => engine.load(options),
+    unload: () => engine.unload(),
+    countTokens: (text) => engine.countTokens(text),
+    generate: (messages, sampling, callbacks, options) =>
+      engine.generate(messages, sampling, callbacks, { ...options, lane: 'api' }),
+    complete: (prompt, sampling, callbacks) =>
+      engine.complete(prompt, sampling, callbacks, { lane: 'api' }),
+  };
+}
+
+/** The reply pipeline's own run, waiting while the engine is busy with the app's chat. */
+function run(ctx: ExchangeContext, plan: ChatPlan, onText: (text: string) => void) {
+  return whenEngineFree(
+    () => runReply(apiLane(ctx.engine), { ...plan, onText, signal: ctx.signal }),
+    ctx.signal,
+  );
+}
+
+/** Schema keywords the grammar could not enforce, unreadable calls, validation failures. */
+function warningsOf(result: ReplyResult): string[] {
+  return [
+    ...result.warnings,
+    ...result.toolErrors.map((e) =>
+      'raw' in e ? `A tool call could not be read: ${e.message}` : e.message,
+    ),
+    ...(result.json && !result.json.valid ? result.json.errors : []),
+  ];
+}
+
+const finishOf = (result: ReplyResult) =>
+  result.finishReason === 'abort' ? 'stop' : result.finishReason;
+
 async function wholeReply(
   ctx: ExchangeContext,
   plan: ChatPlan,
   head: Head,
 ): Promise<GenerationStats> {
-  const parts: string[] = [];
-  const calls: SplitToolCall[] = [];
-  const splitter = new ReplySplitter(
-    { onContent: (text) => parts.push(text), onToolCall: (call) => calls.push(call) },
-    plan.tools.length > 0,
-  );
-  const { text, stats } = await whenEngineFree(
-    () =>
-      ctx.engine.generate(
-        plan.messages,
-        plan.sampling,
-        { onText: () => undefined, signal: ctx.signal },
-        { ...plan.options, lane: 'api' },
-      ),
-    ctx.signal,
-  );
-  splitter.push(text);
-  splitter.end();
-  const content = parts.join('');
-  const warnings = [...plan.warnings, ...splitter.warnings, ...checkReply(plan, content, calls)];
+  const result = await run(ctx, plan, () => undefined);
+  const calls = result.toolCalls.map((call) => ({
+    id: newCallId(),
+    type: 'function' as const,
+    function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+  }));
+  const warnings = warningsOf(result);
   const message = {
     role: 'assistant' as const,
-    content: calls.length > 0 && content === '' ? null : content,
+    content: calls.length > 0 && result.content === '' ? null : result.content,
     refusal: null,
-    ...(calls.length > 0 && { tool_calls: calls.map(toToolCall) }),
+    ...(calls.length > 0 && { tool_calls: calls }),
   };
   sendJson(ctx, {
     id: head.id,
     object: 'chat.completion',
     created: head.created,
     model: head.model,
-    choices: [
-      { index: 0, message, logprobs: null, finish_reason: finishReason(stats, calls.length) },
-    ],
-    usage: usageOf(stats),
+    choices: [{ index: 0, message, logprobs: null, finish_reason: finishOf(result) }],
+    usage: usageOf(result.stats),
     system_fingerprint: null,
     ...(warnings.length > 0 && { warnings }),
-    timings: timingsOf(stats),
+    timings: timingsOf(result.stats),
   });
-  return stats;
+  return result.stats;
 }
 
 async function streamReply(
@@ -115,16 +140,10 @@ async function streamReply(
     ...(includeUsage && { usage: null }),
     ...extra,
   });
-  const contentParts: string[] = [];
-  const calls: SplitToolCall[] = [];
   const splitter = new ReplySplitter(
     {
-      onContent: (text) => {
-        contentParts.push(text);
-        sse.send(chunk({ content: text }));
-      },
+      onContent: (text) => sse.send(chunk({ content: text })),
       onToolCall: (call) => {
-        calls.push(call);
         // The SDKs assemble calls from fragments: id, type and name first, then the arguments.
         sse.send(
           chunk({
@@ -145,43 +164,23 @@ async function streamReply(
     },
     plan.tools.length > 0,
   );
-  // The first chunk carries the role, and any schema keyword the grammar cannot enforce.
-  const opening = () =>
-    sse.send(
-      chunk(
-        { role: 'assistant', content: '' },
-        null,
-        plan.warnings.length > 0 ? { warnings: plan.warnings } : {},
-      ),
-    );
-  let stats: GenerationStats;
+  const opening = () => sse.send(chunk({ role: 'assistant', content: '' }));
+  let result: ReplyResult;
   try {
-    ({ stats } = await whenEngineFree(
-      () =>
-        ctx.engine.generate(
-          plan.messages,
-          plan.sampling,
-          {
-            onText: (text) => {
-              if (!sse.started) opening();
-              splitter.push(text);
-            },
-            signal: ctx.signal,
-          },
-          { ...plan.options, lane: 'api' },
-        ),
-      ctx.signal,
-    ));
+    result = await run(ctx, plan, (text) => {
+      if (!sse.started) opening();
+      splitter.push(text);
+    });
   } catch (error) {
     if (!sse.started) throw error;
     sse.fail(toApiError(error).toBody());
     return null;
   }
-  if (ctx.signal.aborted) return stats;
+  if (ctx.signal.aborted) return result.stats;
   if (!sse.started) opening();
   splitter.end();
-  const warnings = [...splitter.warnings, ...checkReply(plan, contentParts.join(''), calls)];
-  sse.send(chunk({}, finishReason(stats, calls.length), warnings.length > 0 ? { warnings } : {}));
+  const warnings = warningsOf(result);
+  sse.send(chunk({}, finishOf(result), warnings.length > 0 ? { warnings } : {}));
   if (includeUsage) {
     sse.send({
       id: head.id,
@@ -190,20 +189,12 @@ async function streamReply(
       model: head.model,
       system_fingerprint: null,
       choices: [],
-      usage: usageOf(stats),
-      timings: timingsOf(stats),
+      usage: usageOf(result.stats),
+      timings: timingsOf(result.stats),
     });
   }
   sse.done();
-  return stats;
-}
-
-function toToolCall(call: SplitToolCall) {
-  return {
-    id: call.id,
-    type: 'function' as const,
-    function: { name: call.name, arguments: call.arguments },
-  };
+  return result.stats;
 }
 
 /** Every tool schema and the response schema compile before anything is generated. */
@@ -214,43 +205,11 @@ function compileSchemas(plan: ChatPlan): void {
     throw badRequest((error as Error).message, 'tools');
   }
   try {
-    if (plan.responseSchema) validatorFor(responseTool(plan.responseSchema));
+    if (plan.responseSchema)
+      validatorFor([{ name: 'response_format', parameters: plan.responseSchema }]);
   } catch (error) {
     throw badRequest((error as Error).message, 'response_format');
   }
-}
-
-function responseTool(schema: Record<string, unknown>): HermesTool[] {
-  return [{ name: 'response_format', parameters: schema }];
-}
-
-/** The reply checked with the app's validator: tool arguments, or the JSON response. */
-function checkReply(plan: ChatPlan, content: string, calls: SplitToolCall[]): string[] {
-  const problems: string[] = [];
-  for (const call of calls) {
-    const result = validateToolCall(
-      {
-        name: call.name,
-        arguments: JSON.parse(call.arguments) as unknown as Record<string, unknown>,
-      },
-      plan.tools,
-    );
-    if (!result.ok) problems.push(...result.errors);
-  }
-  if (plan.responseSchema) {
-    let value: unknown;
-    try {
-      value = JSON.parse(content);
-    } catch (error) {
-      return [...problems, `The reply is not valid JSON: ${(error as Error).message}`];
-    }
-    const result = validateToolCall(
-      { name: 'response_format', arguments: value as Record<string, unknown> },
-      responseTool(plan.responseSchema),
-    );
-    if (!result.ok) problems.push(...result.errors);
-  }
-  return problems;
 }
 
 function sendJson(ctx: ExchangeContext, value: unknown): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderHermesPrompt } from '../../shared/hermes';
+import { planGeneration } from '../backend/chat/generationPlan';
 import { ApiError } from './apiErrors';
 import { planChat, toHermesMessages } from './chatPlan';
 import type { ChatRequest } from './requestSchemas';
@@ -67,9 +68,11 @@ describe('OpenAI messages in the Hermes format', () => {
       },
       { toolResponseRole: 'tool', contextSize: 2048 },
     );
-    expect(plan.options.tools).toMatchObject({ choice: 'required', maxCalls: 1 });
-    expect(plan.options.tools?.argumentGrammars?.['get_weather']).toBeDefined();
-    expect(plan.warnings.join()).toContain('the pattern is not enforced');
+    // The same planning as the app's chat.
+    const planned = planGeneration(plan);
+    expect(planned.options.tools).toMatchObject({ choice: 'required', maxCalls: 1 });
+    expect(planned.options.tools?.argumentGrammars?.['get_weather']).toBeDefined();
+    expect(planned.warnings.join()).toContain('the pattern is not enforced');
   });
 
   it('maps sampling, bounding max_tokens by the context', () => {

@@ -1,29 +1,18 @@
 import type { ToolChoice } from '../../shared/contract/tools';
 import { HERMES_DEFAULT_SAMPLING } from '../../shared/contract/types';
 import type { HermesMessage, HermesTool, HermesToolCall } from '../../shared/hermes';
-import { jsonModeSystemPrompt } from '../../shared/hermes';
-import type { EngineSamplingParams, GenerateOptions } from './apiEngine';
+import { ANY_OBJECT } from '../backend/chat/generationPlan';
+import type { ReplyRequest } from '../backend/chat/runReply';
+import type { EngineSamplingParams } from './apiEngine';
 import { badRequest } from './apiErrors';
 import type { ChatRequest, ChatRequestMessage, SamplingRequest } from './requestSchemas';
 import { messageText } from './requestSchemas';
-import { toGrammarSchema } from '../backend/tools/schemaSupport';
 
-/** Calls one reply may hold when `parallel_tool_calls` is not false (the engine's default). */
-const MAX_PARALLEL_CALLS = 8;
-const ANY_OBJECT = { type: 'object', additionalProperties: true };
-
-/** One chat request turned into the engine's terms. */
-export interface ChatPlan {
-  messages: HermesMessage[];
+/** One chat request in the reply pipeline's terms (see runReply). */
+export type ChatPlan = Omit<ReplyRequest, 'onText' | 'signal'> & {
   sampling: EngineSamplingParams;
-  options: GenerateOptions;
-  /** The tools as announced, for validating the calls the model makes. */
   tools: HermesTool[];
-  /** json_schema: the schema the reply is validated against; json_object: any object. */
-  responseSchema: Record<string, unknown> | null;
-  /** Keywords the grammar cannot enforce, said before generation starts. */
-  warnings: string[];
-}
+};
 
 export interface PlanContext {
   /** 'user': tool results go back as user turns (the model's load setting). */
@@ -63,8 +52,12 @@ export function planSampling(
   };
 }
 
+/**
+ * An OpenAI chat request → the pipeline's request: the same planning as the app's chat
+ * (`planGeneration`: grammars per tool, JSON mode), with the Hermes JSON-mode system prompt only
+ * when the client sent no system turn of its own.
+ */
 export function planChat(request: ChatRequest, context: PlanContext): ChatPlan {
-  const warnings: string[] = [];
   const tools: HermesTool[] = (request.tools ?? []).map((t) => ({
     type: 'function',
     function: {
@@ -73,27 +66,11 @@ export function planChat(request: ChatRequest, context: PlanContext): ChatPlan {
       parameters: t.function.parameters ?? { type: 'object', properties: {} },
     },
   }));
-  const choice = toolChoiceOf(request, tools);
-  let options: GenerateOptions = {};
-  if (tools.length > 0) {
-    const argumentGrammars: Record<string, Record<string, unknown>> = {};
-    for (const tool of request.tools ?? []) {
-      const { grammarSchema, unenforced } = toGrammarSchema(tool.function.parameters ?? {});
-      argumentGrammars[tool.function.name] = Object.keys(grammarSchema).length
-        ? grammarSchema
-        : ANY_OBJECT;
-      for (const issue of unenforced) {
-        warnings.push(`tools[${tool.function.name}] ${issue.path}: ${issue.message}`);
-      }
-    }
-    const maxCalls = request.parallel_tool_calls === false ? 1 : MAX_PARALLEL_CALLS;
-    options = { tools: { definitions: tools, choice, argumentGrammars, maxCalls } };
-  }
-  let responseSchema: Record<string, unknown> | null = null;
+  const toolChoice = toolChoiceOf(request, tools);
   const format = request.response_format;
-  let systemForJson: string | null = null;
+  let responseSchema: Record<string, unknown> | null = null;
   if (format && format.type !== 'text') {
-    if (tools.length > 0 && choice !== 'none') {
+    if (tools.length > 0 && toolChoice !== 'none') {
       throw badRequest(
         'response_format json cannot be combined with tools; send one or the other.',
         'response_format',
@@ -101,25 +78,16 @@ export function planChat(request: ChatRequest, context: PlanContext): ChatPlan {
     }
     responseSchema =
       format.type === 'json_schema' ? (format.json_schema.schema ?? ANY_OBJECT) : ANY_OBJECT;
-    const { grammarSchema, unenforced } = toGrammarSchema(responseSchema);
-    for (const issue of unenforced)
-      warnings.push(`response_format ${issue.path}: ${issue.message}`);
-    options = { jsonSchema: grammarSchema };
-    systemForJson = jsonModeSystemPrompt(responseSchema);
-  }
-  const messages = toHermesMessages(request.messages, context.toolResponseRole);
-  // Hermes was trained to answer in JSON under the model cards' system prompt; a request that
-  // brings its own system prompt keeps it unchanged.
-  if (systemForJson !== null && !messages.some((m) => m.role === 'system')) {
-    messages.unshift({ role: 'system', content: systemForJson });
   }
   return {
-    messages,
-    sampling: planSampling(request, context.contextSize),
-    options,
-    tools,
+    messages: toHermesMessages(request.messages, context.toolResponseRole),
+    tools: responseSchema ? [] : tools,
+    toolChoice,
+    guaranteedArguments: true,
+    ...(request.parallel_tool_calls === false && { maxCalls: 1 }),
     responseSchema,
-    warnings,
+    jsonSystemPrompt: 'ifNone',
+    sampling: planSampling(request, context.contextSize),
   };
 }
 

@@ -193,7 +193,7 @@ describe('hostile clients never take the server down', () => {
       await new Promise((ok) => setTimeout(ok, 50));
     }
     const aborted = t.log.find((e) => e.status === 499 && e.stream);
-    expect(aborted?.completionTokens).toBeLessThan(200);
+    expect(aborted?.completionTokens).toBeLessThan(1000);
     const next = new OpenAI({ baseURL: t.url, apiKey: KEY, maxRetries: 0 });
     const reply = await next.chat.completions.create({
       model: TINY_ID,

@@ -193,7 +193,7 @@ describe('the official openai SDK against the API on the generated Hermes model'
       expect(typeof value === 'object' && value !== null && !Array.isArray(value)).toBe(true);
     } else {
       const notes = (plain as unknown as { warnings?: string[] }).warnings ?? [];
-      expect(notes.some((w) => w.startsWith('The reply is not valid JSON'))).toBe(true);
+      expect(notes.some((w) => w.startsWith('Not valid JSON'))).toBe(true);
     }
   });
 
@@ -285,6 +285,6 @@ describe('the official openai SDK against the API on the generated Hermes model'
     expect(health.active).toBe(0);
     const aborted = t.log.find((e) => e.status === 499);
     expect(aborted?.stream).toBe(true);
-    expect(aborted?.completionTokens).toBeLessThan(100);
+    expect(aborted?.completionTokens).toBeLessThan(1000);
   });
 });
