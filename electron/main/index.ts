@@ -1,10 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BrowserWindow, app, dialog, session, shell } from 'electron';
+import { BrowserWindow, app, dialog, net, protocol, session, shell } from 'electron';
 import { createBackend, type Backend } from '../backend/createBackend';
 import { APP_VERSION } from '../backend/version';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  appFileFor,
+  appResponseHeaders,
+  isTrustedUrl as isAppUrl,
+} from './appProtocol';
 import { createIpcTransport } from './ipcTransport';
 import { createSafeSecretStore } from './safeSecretStore';
 import { createUtilityEngineSpawner } from './spawnUtilityEngine';
@@ -12,7 +19,12 @@ import { WindowStateKeeper } from './windowState';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
-const rendererFile = join(here, '../renderer/index.html');
+const rendererDir = join(here, '../renderer');
+
+// Before 'ready': app:// is a standard, secure origin (fetch, storage, CSP) instead of file://.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 function cliDataDir(): string | undefined {
   const { values } = parseArgs({
@@ -25,8 +37,17 @@ function cliDataDir(): string | undefined {
 }
 
 function isTrustedUrl(url: string): boolean {
-  if (rendererUrl) return url.startsWith(rendererUrl);
-  return url.startsWith('file://') && fileURLToPath(url.split(/[?#]/)[0] ?? '') === rendererFile;
+  return isAppUrl(url, rendererUrl);
+}
+
+/** Serves the built renderer on app://talaria with the host's security headers and CSP. */
+function serveAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = appFileFor(rendererDir, request.url);
+    if (!file || !existsSync(file)) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    return new Response(response.body, { status: 200, headers: appResponseHeaders(file) });
+  });
 }
 
 function hardenSession(): void {
@@ -35,6 +56,9 @@ function hardenSession(): void {
     callback(false),
   );
   session.defaultSession.setPermissionCheckHandler(() => false);
+  // Spellcheck stays on, but its dictionaries are never fetched from Google's CDN: the URL
+  // cannot resolve (.invalid), so only dictionaries already on the system are used.
+  session.defaultSession.setSpellCheckerDictionaryDownloadURL('https://dictionaries.invalid/');
 }
 
 function createWindow(backend: Backend, state: WindowStateKeeper): BrowserWindow {
@@ -77,7 +101,7 @@ function createWindow(backend: Backend, state: WindowStateKeeper): BrowserWindow
   });
   window.once('ready-to-show', () => window.show());
   if (rendererUrl) void window.loadURL(rendererUrl);
-  else void window.loadFile(rendererFile);
+  else void window.loadURL(APP_ENTRY_URL);
   return window;
 }
 
@@ -88,6 +112,7 @@ async function start(): Promise<void> {
   }
   await app.whenReady();
   hardenSession();
+  serveAppProtocol();
   const dataDir = cliDataDir() ?? process.env.TALARIA_DATA_DIR ?? app.getPath('userData');
   // `npm start` places an Electron-ABI build of better-sqlite3 here (scripts/electronNative.ts).
   const sqliteBinding = join(here, '../native/better_sqlite3.node');
