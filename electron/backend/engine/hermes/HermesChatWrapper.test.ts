@@ -1,7 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { getLlama, type Llama, type LlamaModel } from 'node-llama-cpp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTinyModel } from '../../../../scripts/testing/testModels';
-import { renderHermesPrompt, type HermesMessage, type HermesTool } from '../../../../shared/hermes';
+import {
+  JinjaTemplate,
+  renderHermesPrompt,
+  type HermesMessage,
+  type HermesTool,
+} from '../../../../shared/hermes';
 import { loadCases, resolveTools } from '../../../../shared/hermes/fixtures/loadFixtures';
 import { HermesChatWrapper } from './HermesChatWrapper';
 import { toHermesChatHistory } from './hermesHistory';
@@ -114,5 +120,44 @@ describe('HermesChatWrapper tokens on the generated model', () => {
       '</tool_response>\n<tool_response>\n{"name": "b", "content": "ok"}\n</tool_response>' +
         '<|im_end|><|im_start|>assistant\n',
     );
+  });
+
+  it("evaluates the model's own template (here vLLM's Hermes 2 Pro one), BOS added once", () => {
+    const vllm = readFileSync(
+      new URL(
+        '../../../../shared/hermes/templates/hermes2pro-vllm-tool-use.jinja',
+        import.meta.url,
+      ),
+      'utf8',
+    );
+    const tools: HermesTool[] = [
+      {
+        type: 'function',
+        function: {
+          name: 'a',
+          description: 'A.',
+          parameters: { type: 'object', properties: { x: { type: 'integer', description: 'X.' } } },
+        },
+      },
+    ];
+    const messages: HermesMessage[] = [{ role: 'user', content: 'Call a' }];
+    const wrapper = new HermesChatWrapper({
+      tools,
+      specialTokens: specialTagsOf(model),
+      templates: { default: vllm },
+    });
+    const tokens = wrapper
+      .generateContextState({ chatHistory: toHermesChatHistory(messages) })
+      .contextText.tokenize(model.tokenizer);
+    const expected = new JinjaTemplate(vllm).render({
+      messages,
+      tools,
+      add_generation_prompt: true,
+      bos_token: '<|begin_of_text|>',
+      eos_token: '<|im_end|>',
+    });
+    expect(wrapper.lastNote).toBeNull();
+    expect(tokens).toEqual(model.tokenize(expected, true));
+    expect(expected).toContain('"required": ["arguments", "name"]');
   });
 });
