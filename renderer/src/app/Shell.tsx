@@ -13,12 +13,14 @@ import { ConnectionLostBanner } from './ConnectionLostBanner';
 import { useRoute } from './router';
 import { useStores, useUi } from './stores';
 import { useShortcuts } from './useShortcuts';
+import { useUnsavedGuard } from './useUnsavedGuard';
 
 /** The app frame once connected: sidebar, chat pane, status bar and the dialogs. */
 export function Shell({ connectionLost }: { connectionLost: boolean }) {
   const stores = useStores();
   const newChat = useNewChat();
   useShortcuts(stores, newChat);
+  useUnsavedGuard(stores);
   const route = useRoute();
   const onChat = route.screen === 'chat';
   const sidebarCollapsed = useUi((s) => s.sidebarCollapsed);

@@ -28,6 +28,9 @@ export interface UiState {
   /** The conversation list is hidden (remembered in this browser). */
   sidebarCollapsed: boolean;
   toggleSidebar(): void;
+  /** Editors with changes not saved yet, by editor key (the page asks before it unloads). */
+  unsaved: Record<string, true>;
+  setUnsaved(key: string, dirty: boolean): void;
   open(overlay: Overlay): void;
   requestRename(id: string | null): void;
   close(): void;
@@ -59,6 +62,11 @@ export function createUiStore(): UiStore {
     toast: null,
     renaming: null,
     sidebarCollapsed: initialSidebarCollapsed(),
+    unsaved: {},
+    setUnsaved: (key, dirty) => {
+      const { [key]: _was, ...rest } = get().unsaved;
+      set({ unsaved: dirty ? { ...rest, [key]: true } : rest });
+    },
     toggleSidebar: () => {
       const sidebarCollapsed = !get().sidebarCollapsed;
       set({ sidebarCollapsed });

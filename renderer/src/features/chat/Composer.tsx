@@ -6,6 +6,7 @@ import { streamOf } from './chatStore';
 import { ContextMeter } from './ContextMeter';
 import { COMPOSER_ID } from './focusComposer';
 import { branchPosition } from './branches';
+import { longInputWarning } from './longInput';
 import { isSwipeKey } from './swipeKeys';
 import { runSwipe } from './useSwipeKeys';
 import { ImpersonateButton } from '../roleplay/ImpersonateButton';
@@ -21,6 +22,8 @@ export function Composer({ disabled }: { disabled: boolean }) {
   const streaming = useChat((s) => streamOf(s, s.conversationId) !== null);
   const error = useChat((s) => s.error);
   const hasModel = useModels((s) => s.status?.model != null);
+  const contextSize = useModels((s) => s.status?.model?.contextSize ?? null);
+  const tooLong = longInputWarning(draft, contextSize);
   // The model writes the draft while impersonating; typing then would be overwritten.
   const drafting = useRoleplay((s) => s.impersonating !== null);
   // The last message has versions to swipe through with ← / →.
@@ -40,8 +43,17 @@ export function Composer({ disabled }: { disabled: boolean }) {
   const canSend =
     !disabled && hasModel && !sending && !streaming && !drafting && draft.trim().length > 0;
 
-  const send = async (): Promise<void> => {
+  const send = async (confirmed = false): Promise<void> => {
     if (!canSend) return;
+    if (tooLong && !confirmed) {
+      stores.ui.getState().ask({
+        title: 'Send a message longer than the context?',
+        body: tooLong,
+        confirmLabel: 'Send anyway',
+        onConfirm: () => send(true),
+      });
+      return;
+    }
     const text = draft;
     chat.getState().setDraft('');
     const ok = await chat.getState().send(text);
@@ -51,6 +63,16 @@ export function Composer({ disabled }: { disabled: boolean }) {
 
   return (
     <div className="mx-auto w-full max-w-3xl px-6 pb-4">
+      {tooLong && (
+        <div
+          data-testid="long-input-warning"
+          role="status"
+          className="mb-2 flex items-start gap-2 rounded-lg border border-warn/35 bg-warn-soft px-3 py-2 text-xs text-warn"
+        >
+          <Icon name="alert" size={14} className="mt-px shrink-0" />
+          <span className="flex-1 [overflow-wrap:anywhere]">{tooLong}</span>
+        </div>
+      )}
       {error && (
         <div
           role="alert"

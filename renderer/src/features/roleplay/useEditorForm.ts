@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useStores } from '../../app/stores';
 import { toShownError } from '../../components/errors';
 
 /**
@@ -16,6 +17,13 @@ export function useEditorForm<F extends object>(
   const dirty = isDirty(form);
 
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
+  // The page asks "Leave site?" while this form holds changes (see useUnsavedGuard).
+  const { ui } = useStores();
+  const key = useId();
+  useEffect(() => {
+    ui.getState().setUnsaved(key, dirty);
+    return () => ui.getState().setUnsaved(key, false);
+  }, [ui, key, dirty]);
 
   /** Changes some values; a new value clears the last error. */
   const change = (patch: Partial<F>): void => {
