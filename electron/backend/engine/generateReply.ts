@@ -34,15 +34,32 @@ export async function generateReply(
   request: ReplyRequest,
   common: Omit<ChatGenerationInput, 'messages'>,
 ): Promise<ChatGenerationOutcome> {
-  const wrapper = session.chatWrapper;
-  if (wrapper instanceof HermesChatWrapper) {
-    const { model, sequence, chat, specialTokens } = session;
+  const kept = session.chatWrapper;
+  if (kept instanceof HermesChatWrapper) {
+    const { model, sequence, specialTokens } = session;
     // Only these fields: the caller's request also carries the raw sampling params.
     const { messages, tools, jsonSchema } = request;
-    return runHermesGeneration(
-      { llama, model, sequence, chat, wrapper, specialTokens },
-      { ...common, messages, tools, jsonSchema },
-    );
+    const input = { ...common, messages, tools, jsonSchema };
+    // The app's sequence has the model's kept chat and wrapper (one reply at a time holds it);
+    // an API sequence, running beside it, gets its own for this reply.
+    if (session.chat.sequence === sequence) {
+      const hermes = { llama, model, sequence, chat: session.chat, wrapper: kept, specialTokens };
+      return runHermesGeneration(hermes, input);
+    }
+    const wrapper = new HermesChatWrapper({
+      specialTokens,
+      templates: kept.templates,
+      ...(kept.eosToken !== undefined && { eosToken: kept.eosToken }),
+    });
+    const chat = new LlamaChat({ contextSequence: sequence, chatWrapper: wrapper });
+    try {
+      return await runHermesGeneration(
+        { llama, model, sequence, chat, wrapper, specialTokens },
+        input,
+      );
+    } finally {
+      chat.dispose({ disposeSequence: false });
+    }
   }
   if (request.tools || request.jsonSchema) {
     throw new TalariaError(
