@@ -7,9 +7,9 @@ import { processIo, withStore, type CliIo } from './storeCommand';
 
 export const CHARACTERS_USAGE = `  talaria characters list [--json] [--data-dir DIR]
       Print every character: id, greetings, lorebook entries, name and tags.
-  talaria characters import <file.png|file.json>... [--data-dir DIR]
-      Import SillyTavern cards (V1/V2/V3, PNG or JSON); each file succeeds or fails alone.
-  talaria characters export <id|name> [--format png|json] [--out FILE] [--data-dir DIR]
+  talaria characters import <file.png|file.json|file.charx>... [--data-dir DIR]
+      Import SillyTavern cards (V1/V2/V3, PNG, JSON or CHARX); each file succeeds or fails alone.
+  talaria characters export <id|name> [--format png|json|charx] [--out FILE] [--data-dir DIR]
       Write a card (PNG carries the V2 'chara' and V3 'ccv3' chunks) to FILE or its own name.`;
 
 export type CharactersIo = CliIo;
@@ -46,8 +46,8 @@ export async function characters(argv: string[], io: CharactersIo = processIo): 
     return 2;
   }
   const format = values.format ?? 'png';
-  if (format !== 'png' && format !== 'json') {
-    io.err(`Invalid --format "${format}": use png or json.\n`);
+  if (format !== 'png' && format !== 'json' && format !== 'charx') {
+    io.err(`Invalid --format "${format}": use png, json or charx.\n`);
     return 2;
   }
   if (

@@ -53,7 +53,7 @@ export const personaSchemas = {
     .object({ id: id.optional(), card: jsonObject, avatar: avatar.optional() })
     .strict(),
   'characters.delete': z.object({ id }).strict(),
-  'characters.export': z.object({ id, format: z.enum(['png', 'json']) }).strict(),
+  'characters.export': z.object({ id, format: z.enum(['png', 'json', 'charx']) }).strict(),
   'characters.startChat': z
     .object({ characterId: id, personaId: nullableId.optional(), presetId: nullableId.optional() })
     .strict(),

@@ -171,7 +171,10 @@ export type PersonaMethods = {
   };
   'characters.delete': { params: { id: string }; result: { ok: true } };
   /** PNG (avatar carrying `chara` + `ccv3` chunks; a plain image when there is no avatar) or JSON. */
-  'characters.export': { params: { id: string; format: 'png' | 'json' }; result: ExportedFile };
+  'characters.export': {
+    params: { id: string; format: 'png' | 'json' | 'charx' };
+    result: ExportedFile;
+  };
   /**
    * A new conversation with the character: titled with its name, its greetings as swipeable
    * first messages (siblings, the first one active), and the given or default persona and preset.

@@ -10,6 +10,7 @@ import {
 import { decodeBase64, encodeBase64, encodeUtf8 } from '../../../shared/cards/bytes';
 import type { Store } from '../store';
 import { avatarPng, MAX_KEPT_PNG_BYTES, megabytes, optionalAvatar, pngDataUrl } from './avatars';
+import { isCharx, readCharx, writeCharx } from './charx';
 import { safeFileName } from './fileNames';
 import { colourFor, plainPng, stripCardChunks } from './pngImages';
 import type { Emit, PersonaServiceDeps } from './types';
@@ -81,11 +82,14 @@ export class CharacterService {
     data: string,
     avatarParam?: string | null,
   ): { character: Character; warnings: string[] } {
-    const bytes = decodeBase64(data, 'The character card file');
+    const raw = decodeBase64(data, 'The character card file');
+    const charx = isCharx(raw) ? readCharx(raw) : null;
+    const bytes = charx ? charx.cardJson : raw;
     const read = readCharacterCardWithWarnings(bytes);
     const warnings = [...read.warnings];
     let avatar: string | null = null;
     if (avatarParam !== undefined) avatar = optionalAvatar(avatarParam) ?? null;
+    else if (charx) avatar = charx.avatar;
     else if (read.format === 'png') {
       const image = stripCardChunks(bytes);
       if (image.length <= MAX_KEPT_PNG_BYTES) avatar = pngDataUrl(image);
@@ -130,9 +134,16 @@ export class CharacterService {
   }
 
   /** A PNG card (the avatar, or a plain image, carrying `chara` + `ccv3`) or V3 JSON. */
-  exportCard(id: string, format: 'png' | 'json'): ExportedFile {
+  exportCard(id: string, format: 'png' | 'json' | 'charx'): ExportedFile {
     const { card, avatar } = this.get(id);
     const name = card.data.name;
+    if (format === 'charx') {
+      return {
+        fileName: safeFileName(name, 'charx', 'character'),
+        mimeType: 'application/zip',
+        data: encodeBase64(writeCharx(card, avatarPng(avatar))),
+      };
+    }
     if (format === 'json') {
       return {
         fileName: safeFileName(name, 'json', 'character'),
