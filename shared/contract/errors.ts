@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'VERSION_MISMATCH',
   'TRANSPORT_CLOSED',
   'DOWNLOAD_FAILED',
+  /** The disk filled while writing; what was stored before is intact. */
+  'DISK_FULL',
   /** A remote engine refused its API key (HTTP 401/403). */
   'ENGINE_AUTH',
   /** A remote engine is rate-limiting; details.retryAfterMs says when to try again. */

@@ -194,7 +194,11 @@ export class ChatService {
     } finally {
       stream.dispose();
       this.streams.delete(stream.streamId);
-      this.options.store.conversations.touch(stream.conversationId);
+      try {
+        this.options.store.conversations.touch(stream.conversationId);
+      } catch {
+        // A full disk must not turn a finished reply into an unhandled rejection.
+      }
     }
   }
 

@@ -23,6 +23,19 @@ export interface ReplyStreamOptions {
 
 export const SHUTDOWN_ERROR = 'Generation was interrupted when Talaria closed.';
 
+export const DISK_FULL_MESSAGE =
+  'The disk is full — free some space; nothing you already saved was lost.';
+
+/** SQLite's and the OS's ways of saying there is no room left. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'DISK_FULL') return true;
+  return error instanceof Error && /database or disk is full|no space left/i.test(error.message);
+}
+
+/** How often a reply the full disk could not take is offered to it again. */
+const DISK_RETRY_MS = 5_000;
+
 /**
  * One running reply: the assistant message being written (a tool loop moves on to the next one),
  * its streamed text with batching, checkpoints and seq numbers, and the abort signal.
@@ -108,7 +121,12 @@ export class ReplyStream {
           this.batcher.push(text, tokens);
           if (Date.now() - lastCheckpoint >= checkpointMs) {
             lastCheckpoint = Date.now();
-            store.messages.update(this.current.id, { content: this.written });
+            try {
+              store.messages.update(this.current.id, { content: this.written });
+            } catch {
+              // A checkpoint is a safety copy: the text stays in memory and the final write
+              // (or its retries) stores it.
+            }
           }
         },
       },
@@ -134,13 +152,32 @@ export class ReplyStream {
   /** Stores what was written when the reply failed. */
   fail(error: unknown): { message: Message; error: ReturnType<typeof toErrorShape> } {
     this.batcher.flush();
-    const shape = toErrorShape(error);
-    this.current = this.options.store.messages.update(this.current.id, {
-      content: this.written,
-      status: 'error',
-      error: shape.message,
-    });
-    return { message: this.current, error: shape };
+    const shape = isDiskFull(error)
+      ? { code: 'DISK_FULL' as const, message: DISK_FULL_MESSAGE }
+      : toErrorShape(error);
+    const patch = { content: this.written, status: 'error' as const, error: shape.message };
+    try {
+      this.current = this.options.store.messages.update(this.current.id, patch);
+      return { message: this.current, error: shape };
+    } catch (writeError) {
+      if (!isDiskFull(writeError)) throw writeError;
+      // The text generated so far stays in memory and is stored once there is room again.
+      const id = this.current.id;
+      const retry = setInterval(() => {
+        try {
+          this.options.store.messages.update(id, patch);
+          clearInterval(retry);
+        } catch {
+          // Still full; try again later.
+        }
+      }, DISK_RETRY_MS);
+      retry.unref();
+      this.current = { ...this.current, ...patch };
+      return {
+        message: this.current,
+        error: { code: 'DISK_FULL', message: DISK_FULL_MESSAGE },
+      };
+    }
   }
 
   /** Drops the text written so far (a JSON-mode retry starts over in the same message). */
