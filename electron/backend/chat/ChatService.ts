@@ -3,6 +3,7 @@ import type { StreamSnapshot, StreamStart, TalariaEvents } from '../../../shared
 import { TalariaError } from '../../../shared/contract/errors';
 import type { Conversation, Message } from '../../../shared/contract/types';
 import type { EngineHost } from '../engine/EngineHost';
+import { titleFromMessage } from '../../../shared/chat/conversationTitle';
 import { DEFAULT_CONVERSATION_TITLE, type Store } from '../store';
 import type { ReplyPlanner } from './replies';
 import { ReplyStream } from './ReplyStream';
@@ -224,6 +225,5 @@ export class ChatService {
 }
 
 function titleFrom(content: string): string {
-  const line = content.trim().split('\n')[0]?.trim() ?? '';
-  return line.length > 60 ? `${line.slice(0, 57).trimEnd()}…` : line || DEFAULT_CONVERSATION_TITLE;
+  return titleFromMessage(content, DEFAULT_CONVERSATION_TITLE);
 }

@@ -143,7 +143,7 @@ export function Sidebar() {
           <span className="flex-1 text-left">Search</span>
           <span className="flex gap-0.5">
             <Kbd>{MOD}</Kbd>
-            <Kbd>⇧</Kbd>
+            <Kbd>Shift</Kbd>
             <Kbd>F</Kbd>
           </span>
         </Button>

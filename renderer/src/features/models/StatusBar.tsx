@@ -52,7 +52,7 @@ export function StatusBar({ disconnected }: { disconnected: boolean }) {
             className={`h-2 w-2 rounded-full ${disconnected ? 'bg-danger' : stateDotClass(status)}`}
             aria-hidden="true"
           />
-          {disconnected ? 'Disconnected' : stateLabel(status)}
+          {disconnected ? 'Disconnected' : stream ? 'Generating' : stateLabel(status)}
         </span>
       )}
       <Divider />
@@ -95,7 +95,7 @@ export function StatusBar({ disconnected }: { disconnected: boolean }) {
             <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-accent" aria-hidden="true" />
             <span className="text-fg">
               {liveTokensPerSecond(stream) === null
-                ? 'Generating…'
+                ? 'Waiting for the first token…'
                 : formatTokensPerSecond(liveTokensPerSecond(stream))}
             </span>
           </>

@@ -39,7 +39,7 @@ export function buildCommands(stores: Stores, newChat: () => Promise<void>): Com
       label: 'Search messages',
       group: 'Chat',
       icon: 'search',
-      hint: `${MOD}+⇧+F`,
+      hint: `${MOD}+Shift+F`,
       run: () => ui.getState().open('search'),
     },
     {
@@ -66,7 +66,7 @@ export function buildCommands(stores: Stores, newChat: () => Promise<void>): Com
       label: 'Regenerate last reply',
       group: 'Chat',
       icon: 'refresh',
-      hint: `${MOD}+⇧+R`,
+      hint: `${MOD}+Shift+R`,
       run: () => void state.regenerate(),
     });
   }
