@@ -1,7 +1,6 @@
 import type { GenerationStats } from '../../shared/contract/types';
 import { validatorFor } from '../../shared/hermes';
 import { runReply, type ReplyResult } from '../backend/chat/runReply';
-import type { Engine } from '../backend/engine/Engine';
 import { badRequest } from './apiErrors';
 import { planChat, type ChatPlan } from './chatPlan';
 import {
@@ -52,27 +51,10 @@ interface Head {
   model: string;
 }
 
-/** The engine with every generation on the API's own context sequences. */
-function apiLane(engine: ExchangeContext['engine']): Engine {
-  return {
-    get status() {
-      return engine.status;
-    },
-    refreshStatus: () => engine.refreshStatus(),
-    load: (options) => engine.load(options),
-    unload: () => engine.unload(),
-    countTokens: (text) => engine.countTokens(text),
-    generate: (messages, sampling, callbacks, options) =>
-      engine.generate(messages, sampling, callbacks, { ...options, lane: 'api' }),
-    complete: (prompt, sampling, callbacks) =>
-      engine.complete(prompt, sampling, callbacks, { lane: 'api' }),
-  };
-}
-
 /** The reply pipeline's own run, waiting while the engine is busy with the app's chat. */
 function run(ctx: ExchangeContext, plan: ChatPlan, onText: (text: string) => void) {
   return whenEngineFree(
-    () => runReply(apiLane(ctx.engine), { ...plan, onText, signal: ctx.signal }),
+    () => runReply(ctx.engine, { ...plan, lane: 'api', onText, signal: ctx.signal }),
     ctx.signal,
   );
 }
