@@ -24,9 +24,13 @@ const mount = mountSmallTmpfs();
 describe.skipIf(!mount)('a full disk while a reply streams', () => {
   let h: Harness | null = null;
   afterEach(async () => {
-    await h?.close();
-    h = null;
-    execFileSync('umount', ['-l', mount!]);
+    try {
+      await h?.close();
+    } finally {
+      h = null;
+      execFileSync('umount', ['-l', mount!]);
+      rmSync(mount!, { recursive: true, force: true });
+    }
   });
 
   it('ends the reply with DISK_FULL in words, and stores the text once there is room', async () => {
