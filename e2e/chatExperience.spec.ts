@@ -353,7 +353,7 @@ test.describe('chat experience on the real host', () => {
     await row('Sailing terms').getByTestId('delete-conversation').click();
     // The real delete runs after the undo window.
     await expect
-      .poll(async () => (await api.request('conversations.page', {})).total, { timeout: 10_000 })
+      .poll(async () => (await api.request('conversations.list', {})).total, { timeout: 10_000 })
       .toBe(4);
 
     // A stable URL opens its conversation, also after a reload.

@@ -1,16 +1,24 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppInfo, TalariaEvents, TalariaMethods } from '../../shared/contract/api';
-import { apiSchemas } from '../../shared/contract/schemas';
+import {
+  contract,
+  type AppInfo,
+  type TalariaEvents,
+  type TalariaMethods,
+} from '../../shared/contract';
 import { RpcServer } from '../../shared/rpc/RpcServer';
 import type { Handlers } from '../../shared/rpc/types';
+import { ChatBranches } from './chat/ChatBranches';
 import { ChatService } from './chat/ChatService';
 import { ConversationReplies } from './chat/ConversationReplies';
+import { ImportExportService } from './chat/transfer/ImportExportService';
 import { createHistoryFitter } from './chat/contextFit';
 import { EngineHost, type SpawnEngine } from './engine/EngineHost';
 import type { BackendContext } from './handlers/context';
-import { createChatExtrasHandlers } from './handlers/chatExtrasHandlers';
-import { createCoreHandlers, rememberRecentModel } from './handlers/coreHandlers';
+import { createAppHandlers, rememberRecentModel } from './handlers/appHandlers';
+import { createChatHandlers } from './handlers/chatHandlers';
+import { createConversationHandlers } from './handlers/conversationHandlers';
+import { registerHandlers } from './handlers/registry';
 import { createLibraryHandlers } from './handlers/libraryHandlers';
 import { createPersonaHandlers } from './handlers/personaHandlers';
 import { createRoleplayHandlers } from './handlers/roleplayHandlers';
@@ -24,10 +32,9 @@ import { createPersonaServices } from './personas';
 import { Impersonator } from './roleplay/Impersonator';
 import { assemblySink, personaSource } from './roleplay/personaSource';
 import { RoleplayPrompts } from './roleplay/RoleplayPrompts';
-import { renderHermesPrompt } from '../../shared/hermes';
-import { modelPromptText, readModelPromptInfo } from './engine/hermes/modelPromptInfo';
 import { ApiServer, type ApiServerOptions } from '../api/ApiServer';
 import { Store } from './store';
+import { SearchRepository } from './store/SearchRepository';
 import { createBuiltinTools, type BuiltinToolsOptions } from './tools/builtins';
 import { createToolHandlers } from './tools/toolHandlers';
 import { PendingAsks } from './tools/ToolExecutor';
@@ -156,6 +163,10 @@ export function createBackend(options: BackendOptions): Backend {
     store,
     engine,
     chat,
+    branches: new ChatBranches({ store, chat, emit }),
+    search: new SearchRepository(store.db),
+    transfer: new ImportExportService({ store }),
+    decorate: (messages) => toolStore.decorate(messages),
     emit,
     openModelDialog: options.openModelDialog,
     hub,
@@ -166,54 +177,18 @@ export function createBackend(options: BackendOptions): Backend {
     personas,
   };
 
-  const core = createCoreHandlers(ctx);
-  const toolHandlers = createToolHandlers(ctx, { service: toolService, tools: toolStore, asks });
-  const handlers: Handlers<TalariaMethods> = {
-    ...core,
-    ...toolHandlers,
-    ...createChatExtrasHandlers(ctx, { decorate: (messages) => toolStore.decorate(messages) }),
-    ...createLibraryHandlers(ctx),
-    ...createPersonaHandlers(ctx),
-    ...createRoleplayHandlers(ctx, { assemblies, impersonator }),
-    // A roleplay reply's prompt is the assembled one, kept with the message.
-    'chat.promptFor': async (params, call) => {
-      const stored = assemblies.get(params.messageId);
-      if (!stored || stored.viaTools) return toolHandlers['chat.promptFor'](params, call);
-      // Only assistant messages have an assembly, so there is nothing else to check.
-      const path = engine.status.model?.path;
-      const model = path ? await readModelPromptInfo(path) : null;
-      const rendered = model ? modelPromptText(model, stored.turns) : null;
-      const prompt = rendered?.text ?? renderHermesPrompt(stored.turns);
-      const counted = await engine.countTokens(prompt).catch(() => null);
-      return {
-        messageId: params.messageId,
-        prompt,
-        renderNote: rendered?.note ?? null,
-        tokenCount: counted?.count ?? null,
-        specialTokens: counted?.specialTokens ?? [],
-      };
-    },
-    // A new chat without a system prompt of its own starts from the default preset: the loaded
-    // model's, else the default of all chats.
-    'conversations.create': async (params, call) => {
-      const created = await core['conversations.create'](params, call);
-      if (params.systemPrompt !== undefined) return created;
-      const path = engine.status.model?.path;
-      const modelId = path ? (library.idForPath(path) ?? undefined) : undefined;
-      const presetId = personas.presets.getDefault(modelId);
-      if (!presetId) return created;
-      personas.roleplay.set({ conversationId: created.id, presetId });
-      return store.conversations.get(created.id) ?? created;
-    },
-    // Messages come with their tool calls and JSON-mode results attached.
-    'conversations.get': async (params, call) => {
-      const result = await core['conversations.get'](params, call);
-      return { ...result, messages: toolStore.decorate(result.messages) };
-    },
-  };
+  const handlers: Handlers<TalariaMethods> = registerHandlers(
+    createAppHandlers(ctx),
+    createConversationHandlers(ctx),
+    createChatHandlers(ctx),
+    createToolHandlers(ctx, { service: toolService, tools: toolStore, asks, assemblies }),
+    createLibraryHandlers(ctx),
+    createPersonaHandlers(ctx),
+    createRoleplayHandlers(ctx, { assemblies, impersonator }),
+  );
   server = new RpcServer<TalariaMethods, TalariaEvents>({
     handlers,
-    schemas: apiSchemas,
+    schemas: contract,
     onInternalError: (method, error) => options.log?.(`${method} failed`, error),
   });
 

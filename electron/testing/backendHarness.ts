@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WebSocket } from 'ws';
 import { createTalariaClient, type TalariaClient } from '../../shared/contract/client';
-import type { TalariaEvents } from '../../shared/contract/api';
+import type { TalariaEvents } from '../../shared/contract';
 import {
   createMemoryTransportPair,
   createWebSocketTransport,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { samplingSchema } from '../contract/schemas';
+import { samplingOverridesSchema } from '../contract/sampling';
 import { CHAT_ROLES, MESSAGE_STATUSES, STOP_REASONS, type ImportLimits } from './types';
 
 const id = z.string().min(1, 'an id cannot be empty').max(200);
@@ -20,7 +20,7 @@ const stats = z.object({
 
 // The contract's sampling bounds, without its strictness: a key a later version adds is
 // dropped rather than failing the whole import.
-const sampling = z.object(samplingSchema.shape);
+const sampling = z.object(samplingOverridesSchema.shape);
 
 /** Schemas for our own export format, sized by the limits. Unknown keys are dropped. */
 export function talariaSchemas(limits: ImportLimits) {

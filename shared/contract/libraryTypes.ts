@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { RpcErrorShape } from './errors';
 
 /**
@@ -256,23 +257,27 @@ export interface LibraryModel {
   error: string | null;
 }
 
-/** How a library model is loaded; kept per model. */
-export interface ModelLoadSettings {
-  /** Layers on the GPU; 'auto' lets node-llama-cpp fit what it can. */
-  gpuLayers: 'auto' | number;
-  /** 'auto': as much as fits, up to 8192 tokens. */
-  contextSize: 'auto' | number;
-  flashAttention: boolean;
-  /** Null uses the machine's core count. */
-  threads: number | null;
-  /** Null uses node-llama-cpp's default. */
-  batchSize: number | null;
-  /** The role tool results are sent in; the Hermes 3 3B abliterated card wants `user`. */
-  toolResponseRole: 'tool' | 'user';
-}
+/** How a library model is loaded; kept per model. The backend checks it again with its own bounds. */
+export const modelLoadSettingsSchema = z
+  .object({
+    /** Layers on the GPU; 'auto' lets node-llama-cpp fit what it can. */
+    gpuLayers: z.union([z.literal('auto'), z.number().int().min(0).max(1024)]),
+    /** 'auto': as much as fits, up to 8192 tokens. */
+    contextSize: z.union([z.literal('auto'), z.number().int().min(128).max(4_194_304)]),
+    flashAttention: z.boolean(),
+    /** Null uses the machine's core count. */
+    threads: z.number().int().min(1).max(1024).nullable(),
+    /** Null uses node-llama-cpp's default. */
+    batchSize: z.number().int().min(1).max(1_048_576).nullable(),
+    /** The role tool results are sent in; the Hermes 3 3B abliterated card wants `user`. */
+    toolResponseRole: z.enum(['tool', 'user']),
+  })
+  .strict();
+export type ModelLoadSettings = z.infer<typeof modelLoadSettingsSchema>;
 
 /** How an existing GGUF enters the library. */
-export type ImportMode = 'copy' | 'hardlink' | 'symlink';
+export const importModeSchema = z.enum(['copy', 'hardlink', 'symlink']);
+export type ImportMode = z.infer<typeof importModeSchema>;
 
 /** Whether a Hugging Face token is set, and whether this app can store one. */
 export interface HubTokenStatus {

@@ -1,247 +1,154 @@
+/**
+ * Function calling, JSON mode and the prompt inspector. Tool calls use the Hermes format: the
+ * model writes `<tool_call>\n{"name": …, "arguments": {…}}\n</tool_call>`, Talaria runs the tool
+ * and feeds the result back in a `tool` turn (or a `user` turn, per conversation).
+ */
+import { z } from 'zod';
+import type { MethodsOf } from '../rpc/types';
+import { id, method, ok, pageParams, returns } from './define';
+import {
+  jsonSchemaObject,
+  toolChoiceSchema,
+  toolMockSchema,
+  toolResponseRoleSettingSchema,
+  type BuiltinTool,
+  type ConversationToolSettings,
+  type JsonSchemaExample,
+  type OpenAiTool,
+  type PromptInspection,
+  type SchemaIssue,
+  type ToolCallRecord,
+  type ToolDefinition,
+} from './toolTypes';
 import type { Message } from './types';
 
-/**
- * Function calling, JSON mode and the prompt inspector (issue 4). Tool calls use the Hermes
- * format: the model writes `<tool_call>\n{"name": …, "arguments": {…}}\n</tool_call>`, Talaria
- * runs the tool and feeds the result back in a `tool` turn (or a `user` turn, per conversation).
- */
+export * from './toolTypes';
 
-/** A JSON Schema object (tool parameters, JSON-mode output). */
-export type JsonSchemaObject = { [key: string]: unknown };
+const toolName = z.string().min(1).max(200);
+const description = z.string().max(100_000);
 
-/**
- * Which tool the model must call in the first step of a reply:
- * - 'auto': the model decides;
- * - 'none': tools are announced but calls are suppressed;
- * - 'required': the reply starts with a call to one of the enabled tools;
- * - `{name}`: the reply starts with a call to that tool.
- * Forcing applies to the first model step of each reply only; the steps after tool results run
- * as 'auto', so a forced loop can finish.
- */
-export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
-
-/** The role tool results are sent back in. Some Hermes fine-tunes want 'user'. */
-export type ToolResponseRole = 'tool' | 'user';
-/** A conversation's choice: a role, or 'model' for the loaded model's library setting. */
-export type ToolResponseRoleSetting = ToolResponseRole | 'model';
-
-/**
- * What a user-defined tool does when called (Talaria runs no user code):
- * - 'canned': answers `response` at once;
- * - 'ask': pauses the loop on the call (status 'awaiting-user') until `chat.resolveToolCall`.
- */
-export type ToolMock = { mode: 'canned'; response: string } | { mode: 'ask' };
-
-/** A tool the user defined for one conversation. */
-export interface ToolDefinition {
-  id: string;
-  conversationId: string;
-  /** An identifier (`[A-Za-z_][A-Za-z0-9_]*`, at most 64 characters), unique in the conversation. */
-  name: string;
-  description: string;
-  /** JSON Schema of the arguments object. */
-  parameters: JsonSchemaObject;
-  mock: ToolMock;
-  createdAt: number;
-  updatedAt: number;
-}
-
-/** One of Talaria's offline tools (calculator, datetime, convert_units, roll_dice). */
-export interface BuiltinTool {
-  name: string;
-  description: string;
-  parameters: JsonSchemaObject;
-}
-
-/** A tool in OpenAI's `tools` JSON, the import/export format. */
-export interface OpenAiTool {
-  type: 'function';
-  function: { name: string; description?: string; parameters?: JsonSchemaObject };
-}
-
-/** A schema keyword the generation grammar does not enforce (the output is still validated). */
-export interface SchemaIssue {
-  /** JSON Pointer of the schema location, e.g. `/properties/zip`. */
-  path: string;
-  keyword: string;
-  message: string;
-}
-
-export interface JsonModeSettings {
-  /** The JSON Schema the reply must match. */
-  schema: JsonSchemaObject;
-  /** Extra attempts when the output does not validate (0–5, default 2). */
-  maxRetries: number;
-}
-
-/** Per-conversation tool settings. */
-export interface ConversationToolSettings {
-  /** Names of the tools offered to the model: built-in names and defined tools' names. */
-  enabled: string[];
-  toolChoice: ToolChoice;
+export const toolMethods = {
   /**
-   * Grammar-constrain each call to its tool's parameter schema (keywords the grammar cannot
-   * enforce are listed by `tools.checkSchema`; every call is validated either way).
+   * One page of the conversation's defined tools (`total` counts them all), the built-ins and
+   * its tool settings. Errors: NOT_FOUND.
    */
-  guaranteedArguments: boolean;
-  /** Tool turns per reply before the loop stops (1–20, default 5, as the reference loop). */
-  maxDepth: number;
-  /**
-   * Where tool results go: 'model' (default) follows the loaded model's load setting (the
-   * Hermes 3 3B abliterated card wants 'user'); 'tool' or 'user' override it for this chat.
-   */
-  toolResponseRole: ToolResponseRoleSetting;
-  /** A call still running after this many milliseconds fails with a timeout (default 10 000). */
-  timeoutMs: number;
-  /** JSON mode; when set, replies are JSON-mode replies and no tools are offered. */
-  jsonMode: JsonModeSettings | null;
-}
-
-export type ToolCallStatus = 'pending' | 'running' | 'done' | 'error' | 'awaiting-user';
-
-/** One tool call, as recorded in the conversation and drawn as a call card. */
-export interface ToolCallRecord {
-  id: string;
-  conversationId: string;
-  /** The assistant message whose output holds the call. */
-  messageId: string;
-  /** The tool message that carries the result to the model; null until it exists. */
-  resultMessageId: string | null;
-  /** Position of the call in its message (0-based). */
-  index: number;
-  /** Loop step that produced it (1 = the model's first answer to the user). */
-  depth: number;
-  /** Tool name; '' when the call could not be parsed. */
-  name: string;
-  /** Parsed arguments; null when the call could not be parsed. */
-  arguments: Record<string, unknown> | null;
-  /** The text between `<tool_call>` and `</tool_call>`. */
-  raw: string;
-  status: ToolCallStatus;
-  /** The text sent back to the model (the tool message content); null until known. */
-  result: string | null;
-  /** Why the call failed (parse error, unknown tool, invalid arguments, exception, timeout). */
-  error: string | null;
-  durationMs: number | null;
-  createdAt: number;
-  updatedAt: number;
-}
-
-/** The outcome of a JSON-mode reply, stored on its message. */
-export interface JsonModeResult {
-  /** The output parsed and matched the schema. */
-  valid: boolean;
-  /** The parsed JSON (null when it did not parse). */
-  value: unknown;
-  /** Validation or parse errors of the last attempt, one line each. */
-  errors: string[];
-  /** Generations made (1 + retries used). */
-  attempts: number;
-  /** Schema keywords the grammar did not enforce. */
-  unenforced: SchemaIssue[];
-}
-
-/** One of the example schemas shipped in resources/json-schemas. */
-export interface JsonSchemaExample {
-  /** The file name without `.json`. */
-  id: string;
-  title: string;
-  description: string;
-  schema: JsonSchemaObject;
-  /** What the generation grammar will not enforce in it. */
-  unenforced: SchemaIssue[];
-}
-
-/** The prompt a message was generated from. */
-export interface PromptInspection {
-  messageId: string;
-  /** The exact prompt text (BOS and special-token tags included) before the model's reply. */
-  prompt: string;
-  /** Tokens of `prompt` in the loaded model's tokenizer; null when no model is loaded. */
-  tokenCount: number | null;
-  /** The tags the loaded model has as special tokens (for highlighting); [] without a model. */
-  specialTokens: string[];
-  /**
-   * Set when the prompt was not rendered with the loaded model's own chat template, saying why
-   * ("rendered with Talaria's Hermes 3 format: this model's template fails on union types").
-   */
-  renderNote?: string | null;
-}
-
-export type ToolMethods = {
-  /** The conversation's defined tools, the built-ins and its tool settings. NOT_FOUND. */
-  'tools.list': {
-    params: { conversationId: string };
-    result: {
+  'tools.list': method({
+    params: z.object({ conversationId: id, ...pageParams }).strict(),
+    result: returns<{
       tools: ToolDefinition[];
+      total: number;
       builtins: BuiltinTool[];
       settings: ConversationToolSettings;
-    };
-  };
-  /** The built-in offline tools. */
-  'tools.builtins': { params: Record<string, never>; result: { builtins: BuiltinTool[] } };
+    }>(),
+    errors: ['NOT_FOUND'],
+  }),
+  /** The built-in offline tools (calculator, datetime, convert_units, roll_dice). */
+  'tools.builtins': method({
+    params: z.object({}).strict(),
+    result: returns<{ builtins: BuiltinTool[] }>(),
+  }),
   /**
    * Defines a tool (enabled at once). Errors: INVALID_INPUT when the name is not an identifier,
-   * clashes with another tool or a built-in, or the parameters are not a valid JSON Schema.
+   * clashes with another tool or a built-in, or the parameters are not a valid JSON Schema;
+   * NOT_FOUND for an unknown conversation.
    */
-  'tools.define': {
-    params: {
-      conversationId: string;
-      name: string;
-      description?: string;
-      parameters?: JsonSchemaObject;
-      mock?: ToolMock;
-    };
-    result: ToolDefinition;
-  };
-  /** Changes a defined tool; same checks as `tools.define`. */
-  'tools.update': {
-    params: {
-      id: string;
-      name?: string;
-      description?: string;
-      parameters?: JsonSchemaObject;
-      mock?: ToolMock;
-    };
-    result: ToolDefinition;
-  };
-  'tools.remove': { params: { id: string }; result: { ok: true } };
+  'tools.define': method({
+    params: z
+      .object({
+        conversationId: id,
+        name: toolName,
+        description: description.optional(),
+        parameters: jsonSchemaObject.optional(),
+        mock: toolMockSchema.optional(),
+      })
+      .strict(),
+    result: returns<ToolDefinition>(),
+    errors: ['INVALID_INPUT', 'NOT_FOUND'],
+  }),
+  /** Changes a defined tool; same checks as `tools.define`. Errors: INVALID_INPUT, NOT_FOUND. */
+  'tools.update': method({
+    params: z
+      .object({
+        id,
+        name: toolName.optional(),
+        description: description.optional(),
+        parameters: jsonSchemaObject.optional(),
+        mock: toolMockSchema.optional(),
+      })
+      .strict(),
+    result: returns<ToolDefinition>(),
+    errors: ['INVALID_INPUT', 'NOT_FOUND'],
+  }),
+  /** Deletes a defined tool. Errors: NOT_FOUND. */
+  'tools.remove': method({ params: z.object({ id }).strict(), result: ok, errors: ['NOT_FOUND'] }),
   /**
    * Imports OpenAI `tools` JSON (an array, `{tools: [...]}`, or that as text). All or nothing:
    * INVALID_INPUT lists every bad entry. Imported tools answer 'ask' unless `mock` is given.
+   * Errors: INVALID_INPUT, NOT_FOUND.
    */
-  'tools.import': {
-    params: { conversationId: string; tools: unknown; replace?: boolean; mock?: ToolMock };
-    result: { tools: ToolDefinition[] };
-  };
-  /** The conversation's defined tools (and, if asked, enabled built-ins) as OpenAI `tools` JSON. */
-  'tools.export': {
-    params: { conversationId: string; includeBuiltins?: boolean };
-    result: { tools: OpenAiTool[] };
-  };
-  /** The example JSON Schemas for JSON mode. */
-  'tools.jsonSchemaExamples': {
-    params: Record<string, never>;
-    result: { examples: JsonSchemaExample[] };
-  };
-  /** Checks a JSON Schema: compiles it, and lists what the generation grammar will not enforce. */
-  'tools.checkSchema': {
-    params: { schema: unknown };
-    result: { valid: boolean; error: string | null; unenforced: SchemaIssue[] };
-  };
-  /** Changes the conversation's tool settings (only the given fields). */
-  'conversations.setTools': {
-    params: { conversationId: string } & Partial<Omit<ConversationToolSettings, 'jsonMode'>>;
-    result: ConversationToolSettings;
-  };
+  'tools.import': method({
+    params: z
+      .object({
+        conversationId: id,
+        tools: z.unknown(),
+        replace: z.boolean().optional(),
+        mock: toolMockSchema.optional(),
+      })
+      .strict(),
+    result: returns<{ tools: ToolDefinition[] }>(),
+    errors: ['INVALID_INPUT', 'NOT_FOUND'],
+  }),
   /**
-   * Turns JSON mode on (with a schema) or off (`schema: null`). INVALID_INPUT for a schema that
-   * does not compile. Returns the settings and the keywords the grammar will not enforce.
+   * The conversation's defined tools (and, if asked, enabled built-ins) as OpenAI `tools` JSON.
+   * Errors: NOT_FOUND.
    */
-  'chat.setJsonMode': {
-    params: { conversationId: string; schema: JsonSchemaObject | null; maxRetries?: number };
-    result: { settings: ConversationToolSettings; unenforced: SchemaIssue[] };
-  };
+  'tools.export': method({
+    params: z.object({ conversationId: id, includeBuiltins: z.boolean().optional() }).strict(),
+    result: returns<{ tools: OpenAiTool[] }>(),
+    errors: ['NOT_FOUND'],
+  }),
+  /** The example JSON Schemas for JSON mode (resources/json-schemas). */
+  'tools.jsonSchemaExamples': method({
+    params: z.object({}).strict(),
+    result: returns<{ examples: JsonSchemaExample[] }>(),
+  }),
+  /** Checks a JSON Schema: compiles it, and lists what the generation grammar will not enforce. */
+  'tools.checkSchema': method({
+    params: z.object({ schema: z.unknown() }).strict(),
+    result: returns<{ valid: boolean; error: string | null; unenforced: SchemaIssue[] }>(),
+  }),
+  /** Changes the conversation's tool settings (only the given fields). Errors: NOT_FOUND. */
+  'conversations.setTools': method({
+    params: z
+      .object({
+        conversationId: id,
+        enabled: z.array(toolName).max(200).optional(),
+        toolChoice: toolChoiceSchema.optional(),
+        guaranteedArguments: z.boolean().optional(),
+        maxDepth: z.number().int().min(1).max(20).optional(),
+        toolResponseRole: toolResponseRoleSettingSchema.optional(),
+        timeoutMs: z.number().int().min(100).max(600_000).optional(),
+      })
+      .strict(),
+    result: returns<ConversationToolSettings>(),
+    errors: ['NOT_FOUND'],
+  }),
+  /**
+   * Turns JSON mode on (with a schema) or off (`schema: null`). Returns the settings and the
+   * keywords the grammar will not enforce. Errors: INVALID_INPUT for a schema that does not
+   * compile, NOT_FOUND.
+   */
+  'chat.setJsonMode': method({
+    params: z
+      .object({
+        conversationId: id,
+        schema: jsonSchemaObject.nullable(),
+        maxRetries: z.number().int().min(0).max(5).optional(),
+      })
+      .strict(),
+    result: returns<{ settings: ConversationToolSettings; unenforced: SchemaIssue[] }>(),
+    errors: ['INVALID_INPUT', 'NOT_FOUND'],
+  }),
   /**
    * Answers a call paused by an 'ask' mock: optionally with edited arguments (validated against
    * the tool's schema), and the response text the model gets. The loop then goes on. Also
@@ -250,15 +157,36 @@ export type ToolMethods = {
    * user, arguments invalid), NO_MODEL_LOADED / BUSY (when the answer would start the reply; the
    * call keeps waiting).
    */
-  'chat.resolveToolCall': {
-    params: { callId: string; arguments?: Record<string, unknown>; response: string };
-    result: ToolCallRecord;
-  };
-  /** All tool calls of a conversation, oldest first (they also come on `Message.toolCalls`). */
-  'chat.toolCalls': { params: { conversationId: string }; result: { calls: ToolCallRecord[] } };
-  /** The exact prompt the model saw before writing an assistant message, and its token count. */
-  'chat.promptFor': { params: { messageId: string }; result: PromptInspection };
+  'chat.resolveToolCall': method({
+    params: z
+      .object({
+        callId: id,
+        arguments: jsonSchemaObject.optional(),
+        response: z.string().max(1_000_000),
+      })
+      .strict(),
+    result: returns<ToolCallRecord>(),
+    errors: ['NOT_FOUND', 'INVALID_INPUT', 'NO_MODEL_LOADED', 'BUSY'],
+  }),
+  /**
+   * One page of a conversation's tool calls, oldest first (they also come on
+   * `Message.toolCalls`); `total` counts them all.
+   */
+  'chat.toolCalls': method({
+    params: z.object({ conversationId: id, ...pageParams }).strict(),
+    result: returns<{ calls: ToolCallRecord[]; total: number }>(),
+  }),
+  /**
+   * The exact prompt the model saw before writing an assistant message (the assembled one for
+   * a roleplay reply), and its token count. Errors: NOT_FOUND.
+   */
+  'chat.promptFor': method({
+    params: z.object({ messageId: id }).strict(),
+    result: returns<PromptInspection>(),
+    errors: ['NOT_FOUND'],
+  }),
 };
+export type ToolMethods = MethodsOf<typeof toolMethods>;
 
 export interface ToolCallEvent {
   /** '' when no reply is running (a call answered after a restart that started none). */

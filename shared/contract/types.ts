@@ -3,43 +3,11 @@
  * Map or Buffer. Times are epoch milliseconds.
  */
 
-import type { JsonModeResult, ToolCallRecord } from './tools';
+import type { ErrorCode } from './errors';
+import type { SamplingParams } from './sampling';
+import type { JsonModeResult, ToolCallRecord } from './toolTypes';
 
-/** Sampling settings for one generation. */
-export interface SamplingParams {
-  /** Softmax temperature; 0 means greedy. */
-  temperature: number;
-  /** Nucleus sampling; 1 disables it. */
-  topP: number;
-  /** Top-k sampling; 0 disables it. */
-  topK: number;
-  /** Min-p sampling; 0 disables it. */
-  minP: number;
-  /** Repetition penalty; 1 disables it. */
-  repeatPenalty: number;
-  /** Fixed seed for reproducible sampling; null picks a random one. */
-  seed: number | null;
-  /** Upper bound on generated tokens. */
-  maxTokens: number;
-  /** Extra strings that end the reply when the model writes them (left out of the text). */
-  stopStrings?: string[];
-  /**
-   * Tokens of history a reply may see; null or absent means the whole loaded context. It can
-   * only narrow the loaded context, never widen it.
-   */
-  contextLength?: number | null;
-  /** What to do when the history no longer fits (default 'rollingWindow'). */
-  contextPolicy?: ContextPolicy;
-}
-
-/**
- * When a conversation outgrows the context:
- * - 'rollingWindow': leave out the oldest turns;
- * - 'truncateMiddle': keep the first exchange and the newest turns, leave out the middle;
- * - 'stopAndAsk': do not generate; the reply fails with a message saying what to change.
- * The system prompt and the last message are always kept.
- */
-export type ContextPolicy = 'rollingWindow' | 'truncateMiddle' | 'stopAndAsk';
+export type { ContextPolicy, SamplingParams } from './sampling';
 
 /**
  * The Hermes model cards' generation settings: the cards' inference code calls
@@ -154,21 +122,7 @@ export interface LoadedModelInfo {
   hasToolUseTemplate: boolean;
 }
 
-export interface LoadModelOptions {
-  path: string;
-  /** Layers to offload to the GPU; 'auto' lets node-llama-cpp decide. */
-  gpuLayers?: number | 'auto' | 'max';
-  contextSize?: number | 'auto';
-  flashAttention?: boolean;
-  batchSize?: number;
-  /** Defaults to the machine's core count. */
-  threads?: number;
-  /**
-   * Extra context sequences for the OpenAI-compatible API's concurrent clients (`talaria api
-   * --parallel N`), each with its own KV cache; 0 (default) shares the app's one sequence.
-   */
-  parallel?: number;
-}
+export type { LoadModelOptions } from './engine';
 
 export type EngineState = 'stopped' | 'idle' | 'loading' | 'ready' | 'error';
 
@@ -194,5 +148,5 @@ export interface EngineStatus {
    * The last load or crash error, shown until the next successful load; `path` is the file a
    * failed load was given.
    */
-  lastError: { code: string; message: string; path?: string } | null;
+  lastError: { code: ErrorCode; message: string; path?: string } | null;
 }

@@ -174,7 +174,7 @@ export class RpcServer<M extends MethodMap, E extends EventMap> {
       throw new TalariaError('UNKNOWN_METHOD', `Unknown method "${method}".`);
     }
     const key = method as keyof M;
-    const parsed = this.options.schemas[key].safeParse(params ?? {});
+    const parsed = this.options.schemas[key].params.safeParse(params ?? {});
     if (!parsed.success) {
       const issues = parsed.error.issues.map(
         (i) => `${i.path.length ? i.path.join('.') : 'params'}: ${i.message}`,

@@ -11,23 +11,20 @@ import {
   createWebSocketTransport,
   type WebSocketLike,
 } from './transports';
-import type { ParamSchemas } from './types';
+import type { MethodsOf } from './types';
 import type { Transport } from './wire';
 
-type Methods = {
-  add: { params: { a: number; b: number }; result: { sum: number } };
-  wait: { params: { ms: number }; result: { aborted: boolean } };
-  boom: { params: Record<string, never>; result: never };
-  coded: { params: Record<string, never>; result: never };
-};
-type Events = { tick: { n: number } };
-
 const schemas = {
-  add: z.object({ a: z.number(), b: z.number() }),
-  wait: z.object({ ms: z.number() }),
-  boom: z.object({}),
-  coded: z.object({}),
-} as unknown as ParamSchemas<Methods>;
+  add: {
+    params: z.object({ a: z.number(), b: z.number() }),
+    result: z.object({ sum: z.number() }),
+  },
+  wait: { params: z.object({ ms: z.number() }), result: z.object({ aborted: z.boolean() }) },
+  boom: { params: z.object({}), result: z.never() },
+  coded: { params: z.object({}), result: z.never() },
+};
+type Methods = MethodsOf<typeof schemas>;
+type Events = { tick: { n: number } };
 
 /** The error a request failed with; fails the test if it succeeded. */
 async function failure(promise: Promise<unknown>): Promise<TalariaError> {

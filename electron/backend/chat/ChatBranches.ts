@@ -1,5 +1,5 @@
-import type { StreamStart, TalariaEvents } from '../../../shared/contract/api';
-import type { ConversationView } from '../../../shared/contract/chatExtras';
+import type { StreamStart, TalariaEvents } from '../../../shared/contract';
+import type { ConversationView } from '../../../shared/contract';
 import { TalariaError } from '../../../shared/contract/errors';
 import { BranchRepository } from '../store/BranchRepository';
 import type { Store } from '../store';

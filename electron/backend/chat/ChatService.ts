@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { StreamSnapshot, StreamStart, TalariaEvents } from '../../../shared/contract/api';
+import type { StreamSnapshot, StreamStart, TalariaEvents } from '../../../shared/contract';
 import { TalariaError } from '../../../shared/contract/errors';
 import type { Conversation, Message } from '../../../shared/contract/types';
 import type { EngineHost } from '../engine/EngineHost';

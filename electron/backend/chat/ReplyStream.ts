@@ -1,4 +1,4 @@
-import type { StreamSnapshot, TalariaEvents } from '../../../shared/contract/api';
+import type { StreamSnapshot, TalariaEvents } from '../../../shared/contract';
 import { toErrorShape } from '../../../shared/contract/errors';
 import type { ToolCallRecord } from '../../../shared/contract/tools';
 import type { GenerationStats, Message, SamplingParams } from '../../../shared/contract/types';

@@ -246,7 +246,7 @@ export class EngineHost implements Engine {
       });
       return;
     }
-    const notice = {
+    const notice: NonNullable<EngineStatus['lastError']> = {
       code: 'ENGINE_CRASHED',
       message: `The engine stopped unexpectedly; reloading ${name}…`,
     };

@@ -78,7 +78,7 @@ export class EngineRuntime {
   /** The options the loaded model came with, to load it again after a failed switch. */
   private loadedOptions: LoadModelOptions | null = null;
   private state: EngineState = 'stopped';
-  private lastError: { code: string; message: string } | null = null;
+  private lastError: EngineStatus['lastError'] = null;
   private loading = false;
   private readonly active = new Set<ActiveGeneration>();
   private readonly logTail = new LlamaLogTail();

@@ -6,7 +6,7 @@
 import { RpcServer } from '../../../shared/rpc/RpcServer';
 import { createPortTransport, type PortHooks } from '../../../shared/rpc/transports';
 import { EngineRuntime } from './EngineRuntime';
-import { engineSchemas, type EngineEvents, type EngineMethods } from './engineProtocol';
+import { engineProtocol, type EngineEvents, type EngineMethods } from './engineProtocol';
 
 interface ParentPortLike {
   postMessage(message: unknown): void;
@@ -53,7 +53,7 @@ function main(): void {
   });
   let server: RpcServer<EngineMethods, EngineEvents> | null = null;
   server = new RpcServer<EngineMethods, EngineEvents>({
-    schemas: engineSchemas,
+    schemas: engineProtocol,
     handlers: {
       status: async () => {
         await runtime.init();

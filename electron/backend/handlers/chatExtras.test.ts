@@ -48,15 +48,15 @@ describe('chat extras over the contract', () => {
 
   it('opens a conversation with just its newest messages, then all of them', async () => {
     const { id, answer } = await chatWithReply('A long one');
-    const tail = await h.client.request('conversations.view', { id, last: 1 });
+    const tail = await h.client.request('conversations.get', { id, last: 1 });
     expect(tail.messages.map((m) => m.id)).toEqual([answer.id]);
     expect(tail.complete).toBe(false);
-    const all = await h.client.request('conversations.view', { id, last: 2 });
+    const all = await h.client.request('conversations.get', { id, last: 2 });
     expect(all.messages.map((m) => m.id)).toEqual([answer.parentId, answer.id]);
     expect(all.complete).toBe(true);
-    expect((await h.client.request('conversations.view', { id })).complete).toBe(true);
+    expect((await h.client.request('conversations.get', { id })).complete).toBe(true);
     await expect(
-      h.client.request('conversations.view', { id: 'missing', last: 5 }),
+      h.client.request('conversations.get', { id: 'missing', last: 5 }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -127,7 +127,7 @@ describe('chat extras over the contract', () => {
     expect(copied.messages.map((m) => m.content)).toEqual(['Fork me please', answer.content]);
 
     await h.client.request('conversations.pin', { id, pinned: true });
-    const page = await h.client.request('conversations.page', { limit: 2 });
+    const page = await h.client.request('conversations.list', { limit: 2 });
     expect(page.conversations[0]).toMatchObject({ id, pinned: true });
     expect(page.conversations).toHaveLength(2);
     expect(page.total).toBeGreaterThan(2);
@@ -149,7 +149,7 @@ describe('chat extras over the contract', () => {
     expect(json.fileName).toBe('export-this.json');
     const md = await h.client.request('conversations.export', { id, format: 'md' });
     expect(md.text).toContain('Export this');
-    const before = (await h.client.request('conversations.page', {})).total;
+    const before = (await h.client.request('conversations.list', {})).total;
     const imported = await h.client.request('conversations.import', { text: json.text });
     expect(imported.conversationIds).toHaveLength(1);
     const again = await h.client.request('conversations.get', {
@@ -172,11 +172,11 @@ describe('chat extras over the contract', () => {
     ) as { conversations: { messages: { parentId: string | null }[] }[] };
     const last = bundle.conversations.at(-1)!;
     last.messages.push({ ...last.messages[0]!, parentId: 'missing' });
-    const total = (await h.client.request('conversations.page', {})).total;
+    const total = (await h.client.request('conversations.list', {})).total;
     await expect(
       h.client.request('conversations.import', { text: JSON.stringify(bundle) }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    expect((await h.client.request('conversations.page', {})).total).toBe(total);
+    expect((await h.client.request('conversations.list', {})).total).toBe(total);
     expect(total).toBe(before + 2);
     await expect(
       h.client.request('conversations.export', { format: 'md' } as never),

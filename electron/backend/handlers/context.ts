@@ -1,6 +1,8 @@
-import type { AppInfo, TalariaEvents } from '../../../shared/contract/api';
+import type { AppInfo, TalariaEvents } from '../../../shared/contract';
 import type { HardwareInfo } from '../../../shared/contract/library';
+import type { ChatBranches } from '../chat/ChatBranches';
 import type { ChatService } from '../chat/ChatService';
+import type { ImportExportService } from '../chat/transfer/ImportExportService';
 import type { EngineHost } from '../engine/EngineHost';
 import type { Downloader } from '../models/Downloader';
 import type { HubClient } from '../models/HubClient';
@@ -8,6 +10,8 @@ import type { HubTokens } from '../models/HubTokens';
 import type { ModelLibrary } from '../models/ModelLibrary';
 import type { PersonaServices } from '../personas';
 import type { Store } from '../store';
+import type { SearchRepository } from '../store/SearchRepository';
+import type { Message } from '../../../shared/contract/types';
 
 /** What every feature's handlers may use; built once by createBackend. */
 export interface BackendContext {
@@ -17,6 +21,12 @@ export interface BackendContext {
   store: Store;
   engine: EngineHost;
   chat: ChatService;
+  /** Edit and resend, continue, delete a subtree, show another branch. */
+  branches: ChatBranches;
+  search: SearchRepository;
+  transfer: ImportExportService;
+  /** Attaches what other features keep beside messages (tool calls, JSON-mode results). */
+  decorate: (messages: Message[]) => Message[];
   emit: <K extends keyof TalariaEvents>(name: K, data: TalariaEvents[K]) => void;
   openModelDialog?: () => Promise<string | null>;
   hub: HubClient;

@@ -1,5 +1,6 @@
 import type { GgufFileInfo } from 'node-llama-cpp';
 import { TalariaError } from '../../../shared/contract/errors';
+import { pageOf } from '../../../shared/contract/define';
 import type { LibraryMethods } from '../../../shared/contract/library';
 import type { Handlers } from '../../../shared/rpc/types';
 import { hermesCatalog } from '../models/catalog';
@@ -7,22 +8,17 @@ import { createLibraryPicker } from '../models/libraryPicker';
 import { toLoadOptions } from '../models/modelSettings';
 import { buildRepoView } from '../models/repoView';
 import type { BackendContext } from './context';
-import { lastUsedModels, rememberRecentModel } from './coreHandlers';
+import { assertIdle, lastUsedModels, rememberRecentModel } from './appHandlers';
 
 /** Catalog, Hub search and repo views, downloads, the library and per-model load settings. */
 export function createLibraryHandlers(ctx: BackendContext): Handlers<LibraryMethods> {
-  const { hub, downloads, library, hubTokens, engine, chat, emit } = ctx;
+  const { hub, downloads, library, hubTokens, engine, emit } = ctx;
   const headerCache = new Map<string, GgufFileInfo>();
   const picker = createLibraryPicker({
     library,
     hardware: ctx.hardware,
     lastUsed: () => lastUsedModels(ctx),
   });
-  const assertIdle = (what: string): void => {
-    if (chat.active().length > 0) {
-      throw new TalariaError('BUSY', `Stop the reply being written before ${what}.`);
-    }
-  };
 
   return {
     'library.catalog': async () => ({ entries: hermesCatalog() }),
@@ -38,13 +34,19 @@ export function createLibraryHandlers(ctx: BackendContext): Handlers<LibraryMeth
     'downloads.pause': async ({ id }) => downloads.pause(id),
     'downloads.resume': async ({ id }) => downloads.resume(id),
     'downloads.cancel': async ({ id }) => downloads.cancel(id),
-    'downloads.list': async () => ({ jobs: downloads.list() }),
+    'downloads.list': async (page) => {
+      const { items, total } = pageOf(downloads.list(), page);
+      return { jobs: items, total };
+    },
 
-    'library.list': async () => ({ models: await library.list(), modelsDir: library.modelsDir }),
-    'library.picker': async () => ({
-      models: await picker(),
-      hasGpu: (await ctx.hardware()).gpu !== false,
-    }),
+    'library.list': async (page) => {
+      const { items, total } = pageOf(await library.list(), page);
+      return { models: items, total, modelsDir: library.modelsDir };
+    },
+    'library.picker': async (page) => {
+      const { items, total } = pageOf(await picker(), page);
+      return { models: items, total, hasGpu: (await ctx.hardware()).gpu !== false };
+    },
     'library.import': async ({ path, mode }) => {
       const model = await library.import({ sourcePath: path, mode });
       emit('library.changed', { modelId: model.id });
@@ -53,7 +55,7 @@ export function createLibraryHandlers(ctx: BackendContext): Handlers<LibraryMeth
     'library.delete': async ({ id }) => {
       const model = await library.get(id);
       if (engine.status.model?.path === model.path) {
-        assertIdle('deleting the loaded model');
+        assertIdle(ctx, 'deleting the loaded model');
         await engine.unload();
       }
       await library.delete(id);
@@ -63,7 +65,7 @@ export function createLibraryHandlers(ctx: BackendContext): Handlers<LibraryMeth
     'library.getSettings': async ({ id }) => library.getLoadSettings(id),
     'library.setSettings': async ({ id, settings }) => library.setLoadSettings(id, settings),
     'library.load': async ({ id, settings }) => {
-      assertIdle('loading another model');
+      assertIdle(ctx, 'loading another model');
       const model = await library.get(id);
       if (model.error !== null) {
         throw new TalariaError(

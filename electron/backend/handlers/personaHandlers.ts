@@ -1,3 +1,4 @@
+import { pageOf } from '../../../shared/contract/define';
 import type { PersonaMethods } from '../../../shared/contract/personas';
 import type { Handlers } from '../../../shared/rpc/types';
 import type { BackendContext } from './context';
@@ -12,7 +13,10 @@ export function createPersonaHandlers(
   const { presets, characters, personas, lorebooks, roleplay } = ctx.personas;
 
   return {
-    'presets.list': async () => ({ presets: presets.list() }),
+    'presets.list': async (page) => {
+      const { items, total } = pageOf(presets.list(), page);
+      return { presets: items, total };
+    },
     'presets.save': async ({ id, preset }) => presets.save(id, preset),
     'presets.duplicate': async ({ id }) => presets.duplicate(id),
     'presets.delete': async ({ id }) => {
@@ -30,7 +34,11 @@ export function createPersonaHandlers(
       inherited: presets.inheritsDefault(modelId),
     }),
 
-    'characters.list': async ({ query, tag }) => characters.list({ query, tag }),
+    'characters.list': async ({ query, tag, ...page }) => {
+      const { characters: all, tags } = characters.list({ query, tag });
+      const { items, total } = pageOf(all, page);
+      return { characters: items, total, tags };
+    },
     'characters.get': async ({ id }) => characters.get(id),
     'characters.import': async ({ data, avatar }) => characters.importCard(data, avatar),
     'characters.save': async ({ id, card, avatar }) => characters.save(id, card, avatar),
@@ -41,15 +49,23 @@ export function createPersonaHandlers(
     'characters.export': async ({ id, format }) => characters.exportCard(id, format),
     'characters.startChat': async (params) => roleplay.startChat(params),
 
-    'personas.list': async () => ({ personas: personas.list() }),
+    'personas.list': async (page) => {
+      const { items, total } = pageOf(personas.list(), page);
+      return { personas: items, total };
+    },
     'personas.save': async ({ id, persona }) => personas.save(id, persona),
     'personas.delete': async ({ id }) => {
       personas.delete(id);
       return { ok: true };
     },
-    'personas.setDefault': async ({ id }) => ({ personas: personas.setDefault(id) }),
+    'personas.setDefault': async ({ id }) => ({
+      personas: pageOf(personas.setDefault(id), {}).items,
+    }),
 
-    'lorebooks.list': async () => ({ lorebooks: lorebooks.list() }),
+    'lorebooks.list': async (page) => {
+      const { items, total } = pageOf(lorebooks.list(), page);
+      return { lorebooks: items, total };
+    },
     'lorebooks.get': async ({ id }) => lorebooks.get(id),
     'lorebooks.save': async ({ id, name, book }) => lorebooks.save(id, name, book),
     'lorebooks.delete': async ({ id }) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import type { TalariaEvents } from '../../../shared/contract/api';
+import type { TalariaEvents } from '../../../shared/contract';
 import { encodeBase64 } from '../../../shared/cards/bytes';
 import { Store } from '../store';
 import { steppingClock, useTempDir } from '../store/testSupport';

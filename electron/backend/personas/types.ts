@@ -1,4 +1,4 @@
-import type { TalariaEvents } from '../../../shared/contract/api';
+import type { TalariaEvents } from '../../../shared/contract';
 import type { Store } from '../store';
 
 export type Emit = <K extends keyof TalariaEvents>(name: K, data: TalariaEvents[K]) => void;

@@ -1,5 +1,5 @@
 import { TalariaError } from '../../../shared/contract/errors';
-import type { TalariaEvents } from '../../../shared/contract/api';
+import type { TalariaEvents } from '../../../shared/contract';
 import type { Conversation, Message } from '../../../shared/contract/types';
 import type { EngineHost } from '../engine/EngineHost';
 import { samplingFor } from '../chat/replies';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTinyModel } from '../../../scripts/testing/testModels';
-import type { TalariaEvents } from '../../../shared/contract/api';
+import type { TalariaEvents } from '../../../shared/contract';
 import { nextEvent, startHarness, type Harness } from '../../testing/backendHarness';
 import { seraphinaBase64 } from '../personas/testSupport';
 

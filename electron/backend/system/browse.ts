@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { BrowseResult, DirEntry } from '../../../shared/contract/api';
+import type { BrowseResult, DirEntry } from '../../../shared/contract';
 import { TalariaError } from '../../../shared/contract/errors';
 
 /** Lists a folder's sub-folders and GGUF files for the in-app model picker. */

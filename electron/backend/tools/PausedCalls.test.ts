@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TalariaEvents } from '../../../shared/contract/api';
+import type { TalariaEvents } from '../../../shared/contract';
 import type { ToolCallRecord } from '../../../shared/contract/tools';
 import { ChatService } from '../chat/ChatService';
 import { Store } from '../store';

@@ -1,4 +1,4 @@
-import type { TalariaEvents } from '../../../shared/contract/api';
+import type { TalariaEvents } from '../../../shared/contract';
 import { TalariaError } from '../../../shared/contract/errors';
 import type { ToolCallRecord } from '../../../shared/contract/tools';
 import type { Message } from '../../../shared/contract/types';

@@ -1,4 +1,4 @@
-import { TalariaError } from '../../../shared/contract/errors';
+import { TalariaError, type ErrorDetails } from '../../../shared/contract/errors';
 import type {
   JsonSchemaObject,
   OpenAiTool,
@@ -145,6 +145,6 @@ export function toOpenAiTool(
   };
 }
 
-export function invalid(message: string, details?: unknown): TalariaError {
+export function invalid(message: string, details?: ErrorDetails['INVALID_INPUT']): TalariaError {
   return new TalariaError('INVALID_INPUT', message, details);
 }

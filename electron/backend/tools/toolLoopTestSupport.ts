@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { TalariaEvents } from '../../../shared/contract/api';
+import type { TalariaEvents } from '../../../shared/contract';
 import type { ConversationToolSettings, ToolCallRecord } from '../../../shared/contract/tools';
 import { HERMES_DEFAULT_SAMPLING, type GenerationStats } from '../../../shared/contract/types';
 import { renderHermesPrompt, type HermesMessage } from '../../../shared/hermes';

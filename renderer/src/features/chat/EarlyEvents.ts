@@ -1,8 +1,4 @@
-import type {
-  ChatDeltaEvent,
-  ChatDoneEvent,
-  ChatErrorEvent,
-} from '../../../../shared/contract/api';
+import type { ChatDeltaEvent, ChatDoneEvent, ChatErrorEvent } from '../../../../shared/contract';
 
 export type StreamEvent =
   | { kind: 'delta'; data: ChatDeltaEvent }

@@ -1,4 +1,4 @@
-import type { BranchGroup } from '../../../../shared/contract/chatExtras';
+import type { BranchGroup } from '../../../../shared/contract';
 import type { Message } from '../../../../shared/contract/types';
 
 /** Sibling ids by parent id; the roots are under ''. */

@@ -4,8 +4,8 @@ import type {
   ChatDoneEvent,
   ChatErrorEvent,
   StreamStart,
-} from '../../../../shared/contract/api';
-import type { ConversationView } from '../../../../shared/contract/chatExtras';
+} from '../../../../shared/contract';
+import type { ConversationView } from '../../../../shared/contract';
 import type { TalariaClient } from '../../../../shared/contract/client';
 import type { Conversation, Message } from '../../../../shared/contract/types';
 import { branchMap, type BranchMap } from './branches';
@@ -100,7 +100,7 @@ export function createChatStore(
     const reloadMessages = async (id: string, ticket = openTicket): Promise<void> => {
       try {
         // The newest messages first, so a long conversation shows at once; the rest follows.
-        const view = await client.request('conversations.view', { id, last: FIRST_PAGE });
+        const view = await client.request('conversations.get', { id, last: FIRST_PAGE });
         if (ticket !== openTicket || get().conversationId !== id) return;
         const { conversation, branches } = view;
         set({

@@ -1,4 +1,4 @@
-import { DEFAULT_CONTEXT_CONTROLS } from '../../../../shared/contract/chatExtras';
+import { DEFAULT_CONTEXT_CONTROLS } from '../../../../shared/contract';
 import {
   HERMES_DEFAULT_SAMPLING,
   type ContextPolicy,

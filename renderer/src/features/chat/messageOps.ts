@@ -1,4 +1,4 @@
-import type { StreamStart } from '../../../../shared/contract/api';
+import type { StreamStart } from '../../../../shared/contract';
 import type { Message } from '../../../../shared/contract/types';
 
 /**

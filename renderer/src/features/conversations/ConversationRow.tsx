@@ -1,5 +1,5 @@
 import { memo, type CSSProperties } from 'react';
-import type { ConversationListEntry } from '../../../../shared/contract/chatExtras';
+import type { ConversationListEntry } from '../../../../shared/contract';
 import { useStores } from '../../app/stores';
 import { IconButton } from '../../components/Button';
 import { Icon } from '../../components/Icon';

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ConversationListEntry } from '../../../../shared/contract/chatExtras';
+import { MAX_PAGE_LIMIT, type ConversationListEntry } from '../../../../shared/contract';
 import type { TalariaClient } from '../../../../shared/contract/client';
 import type { Conversation } from '../../../../shared/contract/types';
 import { toShownError, type ShownError } from '../../components/errors';
@@ -7,8 +7,12 @@ import { toShownError, type ShownError } from '../../components/errors';
 /** How long a deleted conversation can be brought back before it is really deleted. */
 export const UNDO_DELETE_MS = 5000;
 
-/** The sidebar loads every summary at once and virtualizes the rows (5,000+ is fine). */
-const PAGE_LIMIT = 10_000;
+/**
+ * The sidebar loads every summary, a bounded page per request, and virtualizes the rows
+ * (5,000+ is fine); it stops after SIDEBAR_MAX.
+ */
+const PAGE_LIMIT = MAX_PAGE_LIMIT;
+const SIDEBAR_MAX = 10_000;
 
 export interface PendingDelete {
   id: string;
@@ -83,8 +87,17 @@ export function createConversationsStore(client: TalariaClient): ConversationsSt
       async refresh() {
         const ticket = ++refreshTicket;
         try {
-          const page = await client.request('conversations.page', { limit: PAGE_LIMIT });
-          if (ticket === refreshTicket) set({ items: page.conversations, loaded: true });
+          const items: ConversationListEntry[] = [];
+          for (let total = Infinity; items.length < Math.min(total, SIDEBAR_MAX);) {
+            const page = await client.request('conversations.list', {
+              limit: PAGE_LIMIT,
+              offset: items.length,
+            });
+            if (page.conversations.length === 0) break;
+            items.push(...page.conversations);
+            total = page.total;
+          }
+          if (ticket === refreshTicket) set({ items, loaded: true });
         } catch (error) {
           if (ticket === refreshTicket) set({ error: toShownError(error), loaded: true });
         }

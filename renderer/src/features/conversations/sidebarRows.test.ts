@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationListEntry } from '../../../../shared/contract/chatExtras';
+import type { ConversationListEntry } from '../../../../shared/contract';
 import { dateGroup, sidebarRows } from './sidebarRows';
 
 const NOW = new Date(2025, 5, 15, 14, 0).getTime();

@@ -1,4 +1,4 @@
-import type { ConversationListEntry } from '../../../../shared/contract/chatExtras';
+import type { ConversationListEntry } from '../../../../shared/contract';
 
 export type SidebarRow =
   | { kind: 'header'; key: string; label: string }

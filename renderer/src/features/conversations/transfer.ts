@@ -1,4 +1,4 @@
-import { MAX_IMPORT_TEXT_CHARS, type ExportFormat } from '../../../../shared/contract/chatExtras';
+import { MAX_IMPORT_TEXT_CHARS, type ExportFormat } from '../../../../shared/contract';
 import type { Stores } from '../../app/stores';
 import { toShownError } from '../../components/errors';
 

@@ -1,4 +1,4 @@
-import type { DirEntry } from '../../../../shared/contract/api';
+import type { DirEntry } from '../../../../shared/contract';
 import { useModels, useStores } from '../../app/stores';
 import { IconButton } from '../../components/Button';
 import { Icon } from '../../components/Icon';

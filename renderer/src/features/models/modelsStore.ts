@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AppInfo, BrowseResult } from '../../../../shared/contract/api';
+import type { AppInfo, BrowseResult } from '../../../../shared/contract';
 import type { TalariaClient } from '../../../../shared/contract/client';
 import type { PickerModel } from '../../../../shared/contract/library';
 import type { EngineStatus } from '../../../../shared/contract/types';

@@ -65,7 +65,7 @@ export function createRoleplayStore(client: TalariaClient, chat: ChatStore): Rol
 
     /** The conversation's system prompt changes with a preset: show the new one. */
     const reloadConversation = async (id: string): Promise<void> => {
-      const view = await client.request('conversations.view', { id, last: 1 });
+      const view = await client.request('conversations.get', { id, last: 1 });
       chat.getState().setConversation(view.conversation);
     };
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { SearchHit } from '../../../../shared/contract/chatExtras';
+import type { SearchHit } from '../../../../shared/contract';
 import { splitHighlights } from '../../../../shared/chatExport/searchHighlight';
 import { useStores, useUi } from '../../app/stores';
 import { Kbd } from '../../components/Button';
