@@ -48,7 +48,7 @@ describe('engine process crashes', () => {
     ).resolves.toMatchObject({
       state: 'ready',
     });
-  });
+  }, 90_000);
 
   it('survives llama.cpp aborting the engine process, then restarts it on the next request', async () => {
     // Skipping the header check lets the broken file reach llama.cpp, whose assert aborts the process.
@@ -75,7 +75,7 @@ describe('engine process crashes', () => {
     const status = await h.client.request('engine.load', { path: await ensureTinyModel() });
     expect(status.state).toBe('ready');
     expect(tracker.spawned).toHaveLength(2);
-  });
+  }, 90_000);
 
   it('keeps the partial reply when the engine dies mid-generation, then reloads the model', async () => {
     const tracker = trackingSpawner();
