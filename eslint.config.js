@@ -75,6 +75,11 @@ const layerRules = {
           from: './electron/main',
           message: 'The CLI is plain Node: no Electron shell code.',
         },
+        {
+          target: './electron/api',
+          from: './electron/main',
+          message: 'The API server is plain Node: no Electron shell code.',
+        },
       ],
     },
   ],
