@@ -7,21 +7,7 @@ import { runRemoteHermesGeneration } from '../electron/backend/engines/remoteHer
 import { startLlamaServer } from '../scripts/testing/llamaServerProcess';
 import { ensureBenchModel, ensureTinyModel } from '../scripts/testing/testModels';
 import { renderHermesPrompt } from '../shared/hermes';
-import { fmt, median } from './stats';
-
-interface Run {
-  ttftMs: number;
-  tokensPerSecond: number;
-  tokens: number;
-}
-
-const PROMPTS = [
-  'Explain how a lighthouse lens focuses light.',
-  'Write a short poem about the sea at night.',
-  'List three facts about the planet Mars.',
-  'Describe the smell of rain in a forest.',
-  'What makes a good cup of tea?',
-];
+import { fmt, median, PROMPTS, type Run } from './stats';
 
 /** A bare streaming client of llama-server: fetch + an SSE parser, nothing else. */
 async function direct(baseUrl: string, model: string, prompt: string, maxTokens: number) {

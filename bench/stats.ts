@@ -10,3 +10,19 @@ export function median(values: number[]): number {
 export function fmt(value: number, digits = 2): string {
   return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
 }
+
+/** One streamed reply as a benchmark sees it. */
+export interface Run {
+  ttftMs: number;
+  tokensPerSecond: number;
+  tokens: number;
+}
+
+/** The prompts the decode benchmarks send, in order. */
+export const PROMPTS = [
+  'Explain how a lighthouse lens focuses light.',
+  'Write a short poem about the sea at night.',
+  'List three facts about the planet Mars.',
+  'Describe the smell of rain in a forest.',
+  'What makes a good cup of tea?',
+];

@@ -7,21 +7,7 @@ import { ensureBenchModel, ensureTinyModel } from '../scripts/testing/testModels
 import { createTalariaClient } from '../shared/contract/client';
 import { createWebSocketTransport, type WebSocketLike } from '../shared/rpc/transports';
 import { sourceEngineSpawner, startHarness } from '../electron/testing/backendHarness';
-import { fmt, median } from './stats';
-
-interface Run {
-  ttftMs: number;
-  tokensPerSecond: number;
-  tokens: number;
-}
-
-const PROMPTS = [
-  'Explain how a lighthouse lens focuses light.',
-  'Write a short poem about the sea at night.',
-  'List three facts about the planet Mars.',
-  'Describe the smell of rain in a forest.',
-  'What makes a good cup of tea?',
-];
+import { fmt, median, PROMPTS, type Run } from './stats';
 
 interface Side {
   generate(prompt: string): Promise<Run>;
